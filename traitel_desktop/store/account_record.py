@@ -1,0 +1,121 @@
+"""The app's own record for one account: sub-account aliases it set, and every change it made.
+
+The API returns no alias for a sub-account (NOTES.md) and keeps no audit log, so the app keeps
+both itself, in ``record.sqlite3`` inside the account's data directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from traitel_desktop.store.database import open_database
+
+_MIGRATIONS = (
+    """
+    CREATE TABLE alias (
+        sub_id INTEGER PRIMARY KEY,
+        alias  TEXT NOT NULL
+    );
+    CREATE TABLE change (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_utc  TEXT NOT NULL,
+        actor   TEXT NOT NULL,
+        area    TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        target  TEXT NOT NULL,
+        detail  TEXT NOT NULL,
+        result  TEXT NOT NULL
+    );
+    CREATE INDEX change_at ON change (at_utc);
+    """,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change the app made on the account, successful or not."""
+
+    id: int
+    at: datetime
+    actor: str
+    area: str
+    action: str
+    target: str
+    detail: str
+    result: str
+
+
+class AccountRecord:
+    """Aliases and change log of one account, stored in SQLite at ``path``."""
+
+    FILE_NAME = "record.sqlite3"
+
+    def __init__(self, path: Path | str) -> None:
+        self._conn = open_database(path, _MIGRATIONS)
+
+    @classmethod
+    def in_directory(cls, data_dir: Path) -> AccountRecord:
+        """Open the record kept in an account's data directory."""
+        return cls(Path(data_dir) / cls.FILE_NAME)
+
+    def close(self) -> None:
+        """Close the underlying database."""
+        self._conn.close()
+
+    # -- aliases ---------------------------------------------------------------------------
+    def set_alias(self, sub_id: int, alias: str) -> None:
+        """Remember the alias the app gave (or changed) for a sub-account."""
+        self._conn.execute(
+            "INSERT INTO alias (sub_id, alias) VALUES (?, ?) "
+            "ON CONFLICT (sub_id) DO UPDATE SET alias = excluded.alias",
+            (sub_id, alias),
+        )
+
+    def alias(self, sub_id: int) -> str | None:
+        """The alias remembered for ``sub_id``, or None when the app never set one."""
+        row = self._conn.execute("SELECT alias FROM alias WHERE sub_id = ?", (sub_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def aliases(self) -> dict[int, str]:
+        """Every remembered alias, by sub-account ID."""
+        return {int(s): str(a) for s, a in self._conn.execute("SELECT sub_id, alias FROM alias")}
+
+    def forget_alias(self, sub_id: int) -> None:
+        """Drop the alias of a deleted sub-account."""
+        self._conn.execute("DELETE FROM alias WHERE sub_id = ?", (sub_id,))
+
+    # -- change log ------------------------------------------------------------------------
+    def log_change(
+        self,
+        *,
+        actor: str,
+        area: str,
+        action: str,
+        target: str,
+        detail: str = "",
+        result: str,
+        at: datetime | None = None,
+    ) -> int:
+        """Append one change (``result`` is "ok" or the plain error text) and return its ID."""
+        when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        cursor = self._conn.execute(
+            "INSERT INTO change (at_utc, actor, area, action, target, detail, result) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (when, actor, area, action, target, detail, result),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def changes(self, limit: int | None = None) -> list[Change]:
+        """The change log, newest first."""
+        sql = "SELECT id, at_utc, actor, area, action, target, detail, result FROM change "
+        sql += "ORDER BY id DESC"
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (limit,)
+        return [
+            Change(int(r[0]), datetime.fromisoformat(r[1]), *map(str, r[2:]))
+            for r in self._conn.execute(sql, params)
+        ]
