@@ -1,0 +1,161 @@
+"""Fixtures for the GUI tests (pytest-qt, offscreen, real HTTP against an in-process sandbox).
+
+Fixtures
+--------
+``sandbox``      session-scoped ``start_sandbox(preset="demo")`` on free loopback ports; its
+                 faults (latency, drops, ...) are reset after every test that uses it.
+``qloop``        a ``qasync.QEventLoop`` installed on the ``qapp`` for this test (pytest-qt does
+                 not drive qasync); closed afterwards.
+``run``          ``run(coro, timeout=10.0)`` runs a coroutine on ``qloop`` with
+                 ``run_until_complete`` and returns its result (fails on timeout). Inside the
+                 coroutine wait with asyncio primitives (``await asyncio.sleep``), not qtbot.
+``keyring_backend`` (autouse) an in-memory keyring backend installed with
+                 ``keyring.set_keyring`` for each test; ``.passwords`` holds what was stored.
+``app_settings`` (autouse) fresh QSettings per test: INI format, user scope redirected into
+                 ``tmp_path`` (``QSettings.setPath``); returns an ``AppSettings`` on it.
+                 ``app_settings.qsettings.fileName()`` is the INI file (grep it in tests).
+``sign_in_request`` a ``SignInRequest`` for demo/demo on the sandbox.
+``session``      a ``Session`` signed in to demo on the sandbox, ``data_dir`` in ``tmp_path``;
+                 closed after the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+T = TypeVar("T")
+
+APP_NAME = "TraiTel Desktop"
+ORG_NAME = "TraiTel"
+
+
+class InMemoryKeyring(KeyringBackend):
+    """A keyring that lives in a dict (never on disk)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def keyring_backend() -> Iterator[InMemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def app_settings(qapp: Any, tmp_path: Path) -> Iterator[Any]:
+    from PySide6.QtCore import QSettings
+
+    from traitel_desktop.services.settings import AppSettings
+
+    qapp.setApplicationName(APP_NAME)
+    qapp.setOrganizationName(ORG_NAME)
+    settings_dir = tmp_path / "settings"
+    settings_dir.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(settings_dir))
+    settings = AppSettings(QSettings())
+    yield settings
+    settings.sync()
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(
+    qloop: asyncio.AbstractEventLoop,
+) -> Callable[..., Any]:
+    def _run(coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return _run
+
+
+_FAULT_DEFAULTS: dict[str, object] = {
+    "latency": 0.0,
+    "error001_rate": 0.0,
+    "drop_rate": 0.0,
+    "truncate_rate": 0.0,
+    "down": None,
+}
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Any]:
+    from traitel_desktop.sandbox import start_sandbox
+
+    sb = start_sandbox(preset="demo")
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture(autouse=True)
+def _reset_sandbox_faults(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "sandbox" in request.fixturenames:
+        sb = request.getfixturevalue("sandbox")
+        for name, value in _FAULT_DEFAULTS.items():
+            if hasattr(sb.faults, name):
+                setattr(sb.faults, name, value)
+
+
+@pytest.fixture
+def sign_in_request(sandbox: Any) -> Any:
+    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest
+
+    return SignInRequest(
+        "demo", "demo", PROFILE_SANDBOX, (sandbox.primary_url, sandbox.alternate_url)
+    )
+
+
+@pytest.fixture
+def session(
+    sign_in_request: Any, app_settings: Any, tmp_path: Path, run: Callable[..., Any]
+) -> Iterator[Any]:
+    from traitel_desktop.services.signin import sign_in
+
+    sess = run(sign_in(sign_in_request, settings=app_settings, data_dir=tmp_path / "data"))
+    yield sess
+    sess.close()

@@ -1,0 +1,212 @@
+"""The signed-in account: the one place where the UI meets the API client.
+
+Every API call runs as ``fn(client)`` in a bounded pool of worker threads (each thread with its
+own ``TraiTelClient`` and so its own ``requests.Session``) and is awaited on the Qt thread via
+qasync's ``loop.run_in_executor``; the UI never blocks. A call made with a ``key`` supersedes any
+older call with the same key: the older one raises :class:`Superseded` instead of returning.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from traitel_desktop.services.pool import ClientPool
+
+if TYPE_CHECKING:
+    from traitel_desktop.api import TraiTelClient
+    from traitel_desktop.services.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+APP_DIR_NAME = "TraiTel Desktop"
+#: Topics of :attr:`Session.data_changed`.
+TOPICS = ("subaccounts", "numbers", "ivml", "balance", "timezone")
+
+
+class Superseded(Exception):
+    """A newer call with the same key replaced this one; its result was dropped.
+
+    The UI ignores it silently.
+    """
+
+
+def default_data_root() -> Path:
+    """The per-user data directory of the app (platformdirs)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def safe_subdir(username: str, gateway: str) -> str:
+    """A file-system-safe directory name for one account on one gateway."""
+    raw = f"{username}@{gateway}"
+    cleaned = re.sub(r"[^A-Za-z0-9._@-]+", "_", raw).strip("._") or "account"
+    return cleaned[:120]
+
+
+class Session(QObject):
+    """The signed-in account (see the module docstring).
+
+    Signals: ``balance_changed(Decimal)``, ``gateway_changed("primary"|"alternate")``,
+    ``connection_changed(online: bool)``, ``data_changed(topic)``.
+    """
+
+    balance_changed = Signal(object)
+    gateway_changed = Signal(str)
+    connection_changed = Signal(bool)
+    data_changed = Signal(str)
+
+    def __init__(
+        self,
+        username: str,
+        password: str,
+        gateways: tuple[str, str],
+        *,
+        settings: AppSettings | None = None,
+        data_dir: Path | None = None,
+        profile: str = "custom",
+        max_workers: int = 4,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.username = username
+        self.gateways = gateways
+        self.profile = profile
+        self.settings = settings
+        self.time_zone = ""
+        self.balance: Decimal | None = None
+        self.gateway = ""
+        self.online: bool | None = None
+        if data_dir is None:
+            data_dir = default_data_root() / safe_subdir(username, gateways[0])
+        self.data_dir = data_dir
+        #: Upper bound for one call, as seen from the Qt thread (a safety net on top of the
+        #: client's own connect/read timeouts and its fail-over to the second gateway).
+        self.call_timeout = 2 * (connect_timeout + read_timeout) + 5
+        self._latest: dict[str, object] = {}
+        self._closed = False
+
+        def factory() -> Any:
+            from traitel_desktop.api import TraiTelClient
+
+            return TraiTelClient(
+                username,
+                password,
+                gateways=gateways,
+                connect_timeout=connect_timeout,
+                read_timeout=read_timeout,
+            )
+
+        self._pool = ClientPool(factory, max_workers=max_workers)
+
+    def __repr__(self) -> str:
+        return f"<Session {self.username!r} on {self.gateways[0]!r}>"
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._closed
+
+    async def call(self, fn: Callable[[TraiTelClient], T], *, key: str | None = None) -> T:
+        """Run ``fn(client)`` in the pool and return its result on the Qt thread.
+
+        Raises the API layer's typed errors; :class:`Superseded` when a newer call with the
+        same ``key`` was made meanwhile (whatever this one's outcome was).
+        """
+        if self._closed:
+            raise RuntimeError("the session is closed")
+        token = object()
+        if key is not None:
+            self._latest[key] = token
+        loop = asyncio.get_running_loop()
+        try:
+            result, gateway = await asyncio.wait_for(
+                loop.run_in_executor(self._pool.executor, self._pool.run, fn),
+                timeout=self.call_timeout,
+            )
+        except BaseException as exc:
+            if key is not None and self._latest.get(key) is not token:
+                raise Superseded(key) from None
+            self._after_error(exc)
+            raise
+        finally:
+            if key is not None and self._latest.get(key) is token:
+                del self._latest[key]
+        if key is not None and token is not self._latest.get(key, token):
+            raise Superseded(key)
+        self._after_success(gateway)
+        return result
+
+    def _after_success(self, gateway: Any) -> None:
+        if self._closed:
+            return
+        self._set_online(True)
+        name = getattr(gateway, "name", None)
+        if isinstance(name, str) and name and name != self.gateway:
+            self.gateway = name
+            self.gateway_changed.emit(name)
+
+    def _after_error(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        from traitel_desktop.api import errors
+
+        if isinstance(exc, errors.GatewayUnreachable | asyncio.TimeoutError | TimeoutError):
+            self._set_online(False)
+        elif isinstance(exc, errors.TraiTelError):
+            # The server answered (even with an error): we are online.
+            self._after_success(exc.__dict__.get("_traitel_gateway"))
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.connection_changed.emit(online)
+
+    async def refresh_balance(self) -> Decimal:
+        """Ask the gateway for the balance; emits ``balance_changed`` and returns it."""
+        balance: Decimal = await self.call(lambda c: c.query_balance(), key="session.balance")
+        self.set_balance(balance)
+        return balance
+
+    def set_balance(self, balance: Decimal) -> None:
+        """Record a balance read elsewhere (e.g. at sign-in) and tell the views."""
+        if balance != self.balance:
+            self.balance = balance
+            self.balance_changed.emit(balance)
+
+    async def refresh_time_zone(self) -> str:
+        """Ask the gateway for the account's time zone."""
+        zone: str = await self.call(lambda c: c.query_time_zone(), key="session.timezone")
+        self.time_zone = zone
+        return zone
+
+    async def set_time_zone(self, zone: str) -> str:
+        """Store the account's time zone on the gateway; emits ``data_changed("timezone")``."""
+        stored: str = await self.call(lambda c: c.set_time_zone(zone))
+        self.time_zone = stored or zone
+        self.notify("timezone")
+        return self.time_zone
+
+    def notify(self, topic: str) -> None:
+        """Tell every view that ``topic`` changed (e.g. after a write)."""
+        self.data_changed.emit(topic)
+
+    def close(self) -> None:
+        """Sign out: stop the worker pool (queued calls are dropped)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._latest.clear()
+        self._pool.shutdown()
