@@ -1,0 +1,162 @@
+"""Plain-language explanations of TraiTel's error codes, and the field each one concerns.
+
+The texts are shown in the app to account owners who have never seen an API: each says what
+happened and what to do, without jargon. Some codes read differently depending on the request
+(``113`` is "this number is not yours" when assigning, "this offer is not valid" when buying),
+so both functions take the request's mode.
+"""
+
+from __future__ import annotations
+
+#: code -> explanation used when no mode-specific one applies.
+EXPLANATIONS: dict[int, str] = {
+    1: "TraiTel's server is busy or under maintenance and did not process the request, so "
+    "nothing was changed. Please try again in a few minutes.",
+    2: "TraiTel did not accept the user name and password. Check them (passwords are "
+    "case-sensitive) and sign in again. If they are right, the account may be locked or "
+    "disabled: contact TraiTel support.",
+    101: "This e-mail address is already used by another sub-account or another TraiTel "
+    "account. Each sub-account needs its own e-mail address: enter a different one.",
+    102: "Another sub-account already has this alias. Choose a different alias.",
+    104: "This e-mail address is not valid. Check it for typing mistakes; it should look like "
+    "name@example.com.",
+    105: "This sub-account does not exist (it may have been deleted). Refresh the list of "
+    "sub-accounts and pick one from it.",
+    107: "The service chosen is not one TraiTel offers here. Choose fax, voice or SMS from "
+    "the list.",
+    108: "This number cannot be used for the chosen service. Choose another service for it, "
+    "or use a different number.",
+    109: "The IVR menu chosen does not exist (it may have been removed). Refresh the list of "
+    "IVR menus and pick one from it.",
+    110: "This IVML configuration does not exist (it may have been deleted). Refresh the list "
+    "of IVML configurations and pick one from it.",
+    111: "TraiTel has no numbers for this service in this country. Refresh the list of "
+    "countries and pick one from it.",
+    112: "TraiTel has no numbers for this service in this city. Refresh the list of cities "
+    "and pick one from it.",
+    113: "This phone number is not valid or does not belong to your account. Refresh the list "
+    "of numbers and pick one from it.",
+    114: "Someone else took this number just before you. Nothing was charged. Ask for new "
+    "numbers and pick another one.",
+    115: "Your account does not include the IVR service, which call menus and IVML "
+    "configurations need. Contact TraiTel to add the IVR service to your account.",
+    116: "Another IVML configuration already has this name. Choose a different name.",
+    117: "The end date is not valid: it may be badly written or in the future. Choose a date "
+    "no later than today.",
+    118: "The start date is not valid: it may be badly written or in the future. Choose a "
+    "date no later than today.",
+    119: "TraiTel does not know this time zone. Choose a time zone from the list, for example "
+    "Australia/Sydney.",
+    120: "This phone number is not valid or cannot be reached by this service. Check the number "
+    "and include the country code, for example +61 2 9999 1234.",
+    200: "Something required was missing, or a value was not one of the allowed choices. "
+    "Check the highlighted entries and try again.",
+}
+
+#: (code, mode) -> explanation, where the mode changes the meaning.
+MODE_EXPLANATIONS: dict[tuple[int, str], str] = {
+    (105, "assignnumber"): "The sub-account chosen to receive the calls does not exist (it "
+    "may have been deleted). Refresh the list of sub-accounts and pick one, or choose the "
+    "main account.",
+    (113, "subscribedid"): "This number is no longer on offer or was typed wrongly. Ask for new "
+    "numbers and pick one from the list.",
+    (114, "subscribedid"): "Someone else took this number just before you. Nothing was "
+    "charged. Ask for new numbers and pick another one.",
+    (120, "querysmscost"): "This mobile number is not valid or cannot receive text messages "
+    "from TraiTel. Check the number and include the country code, for example +61 412 345 678.",
+    (120, "queryfaxcost"): "This fax number is not valid or cannot be reached by fax. Check the "
+    "number and include the country code, for example +61 2 9999 1234.",
+    (120, "queryvoicecost"): "This phone number is not valid or cannot be called through "
+    "TraiTel. Check the number and include the country code, for example +61 2 9999 1234.",
+    (115, "assignnumber"): "Your account does not include the IVR service, which call menus "
+    "need. Contact TraiTel to add the IVR service to your account.",
+}
+
+#: code -> the request parameter it concerns, unless the mode says otherwise.
+FIELDS: dict[int, str] = {
+    101: "email",
+    102: "alias",
+    104: "email",
+    105: "subid",
+    107: "service",
+    108: "service",
+    109: "serviceid",
+    110: "ivmlid",
+    111: "country",
+    112: "city",
+    113: "number",
+    114: "did",
+    116: "name",
+    117: "enddate",
+    118: "startdate",
+    119: "tz",
+    120: "number",
+}
+
+MODE_FIELDS: dict[tuple[int, str], str] = {
+    (105, "assignnumber"): "serviceid",
+    (110, "assignnumber"): "serviceid",
+    (113, "subscribedid"): "did",
+    (113, "assignnumber"): "number",
+}
+
+#: Parameter name -> the words for it in an explanation of Error 200.
+FIELD_WORDS: dict[str, str] = {
+    "alias": "the alias",
+    "email": "the e-mail address",
+    "subid": "the sub-account",
+    "service": "the service",
+    "servicetype": "the kind of voice service (IVR, IVML or SIP)",
+    "serviceid": "the menu, configuration or sub-account that should take the calls",
+    "number": "the phone number",
+    "country": "the country",
+    "city": "the city",
+    "did": "the number to buy",
+    "quantity": "how many numbers to show (1 to 10)",
+    "name": "the name",
+    "launchurl": "the launch address (it must start with http:// or https://)",
+    "resulturl": "the result address (it must start with http:// or https://)",
+    "type": "the type",
+    "ivmlid": "the IVML configuration",
+    "startdate": "the start date",
+    "enddate": "the end date",
+    "limit": "the number of records (a whole number above zero)",
+    "tz": "the time zone",
+}
+
+
+#: The document spells the SMS cost mode two ways; both read the same here.
+_SAME_MODE = {"querysmcost": "querysmscost"}
+
+
+def field_for(code: int, mode: str | None) -> str | None:
+    """The request parameter ``code`` concerns in ``mode``, or ``None`` (001, 002, 115, 200)."""
+    mode = _SAME_MODE.get(mode, mode) if mode is not None else None
+    if mode is not None and (code, mode) in MODE_FIELDS:
+        return MODE_FIELDS[code, mode]
+    return FIELDS.get(code)
+
+
+def explain(code: int, mode: str | None = None, field: str | None = None) -> str:
+    """Plain words for ``code`` (seen in ``mode``, concerning ``field``)."""
+    mode = _SAME_MODE.get(mode, mode) if mode is not None else None
+    if mode is not None and (code, mode) in MODE_EXPLANATIONS:
+        return MODE_EXPLANATIONS[code, mode]
+    if code == 200 and field is not None:
+        words = FIELD_WORDS.get(field, f"'{field}'")
+        return (
+            f"TraiTel could not accept {words}: it was missing or not one of the allowed "
+            "choices. Check it and try again."
+        )
+    if code == 200 and mode == "querysmscost":
+        return (
+            "TraiTel did not accept this price question. Check the number and the kind of "
+            "message, then try again."
+        )
+    if code in EXPLANATIONS:
+        return EXPLANATIONS[code]
+    return (
+        f"TraiTel answered with error {code}, which this program does not know. Nothing may "
+        "have been done. Try again; if it keeps happening, contact TraiTel support and "
+        "quote the error number."
+    )
