@@ -1,0 +1,1 @@
+"""Deterministic, realistic demo data for the sandbox, generated from a seed and a preset."""
