@@ -1,0 +1,172 @@
+"""The :class:`Sandbox`: two gateways over one state, with faults and test hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from zoneinfo import ZoneInfo
+
+from traitel_desktop.sandbox import modes
+from traitel_desktop.sandbox.data.generate import PRESETS, generate
+from traitel_desktop.sandbox.db import Database
+from traitel_desktop.sandbox.faults import GATEWAY_NAMES, Dice, Faults
+from traitel_desktop.sandbox.server import Gateway
+
+#: A fixed date, or a clock giving the current instant (an aware ``datetime``).
+Today = date | Callable[[], datetime] | None
+
+
+def resolve_today(today: Today, zone: str) -> date:
+    """Today's date in ``zone``: the fixed date, or the clock's (or the real) instant there."""
+    if isinstance(today, date):
+        return today
+    now = today() if today is not None else datetime.now(UTC)
+    return now.astimezone(ZoneInfo(zone)).date()
+
+
+class Sandbox:
+    """A running TraiTel-compatible sandbox: ``primary_url``, ``alternate_url``, ``faults``.
+
+    Test hooks (not reachable over HTTP): :meth:`take_did`, :meth:`dump`,
+    :attr:`request_count`, :meth:`set_today`.
+    """
+
+    def __init__(
+        self, db: Database, faults: Faults, today: Today, host: str, ports: tuple[int, int],
+        fault_seed: int,
+    ) -> None:
+        self.db = db
+        self._today: Today = today
+        self.dice = Dice(fault_seed)
+        self._faults = faults
+        self.gateways = {
+            name: Gateway(self, name, host, port)
+            for name, port in zip(GATEWAY_NAMES, ports, strict=True)
+        }
+        for gateway in self.gateways.values():
+            gateway.start()
+        faults.subscribe(self._apply_faults)
+        self._apply_faults(faults)
+
+    # -- public API -------------------------------------------------------------------------
+    @property
+    def primary_url(self) -> str:
+        """URL of the primary gateway."""
+        return self.gateways["primary"].url
+
+    @property
+    def alternate_url(self) -> str:
+        """URL of the alternate gateway."""
+        return self.gateways["alternate"].url
+
+    @property
+    def faults(self) -> Faults:
+        """The live fault settings; change a field, or assign a new :class:`Faults`."""
+        return self._faults
+
+    @faults.setter
+    def faults(self, faults: Faults) -> None:
+        self._faults.unsubscribe(self._apply_faults)
+        self._faults = faults
+        faults.subscribe(self._apply_faults)
+        self._apply_faults(faults)
+
+    @property
+    def request_count(self) -> dict[str, int]:
+        """Requests answered so far: ``{"primary": n, "alternate": m, "total": n + m}``."""
+        counts = {name: gw.requests for name, gw in self.gateways.items()}
+        counts["total"] = sum(counts.values())
+        return counts
+
+    def today_for(self, zone: str) -> date:
+        """Today's date in ``zone`` (the override when one was given)."""
+        return resolve_today(self._today, zone)
+
+    def set_today(self, today: Today) -> None:
+        """Change the clock override (a date, a clock callable, or None for the real clock)."""
+        self._today = today
+
+    def take_did(self, did: str) -> None:
+        """Someone else subscribes the offered ``did``: later ``subscribedid`` gives 114."""
+        with self.db.transaction() as conn:
+            cur = conn.execute("UPDATE offers SET taken = 1 WHERE number = ?", (did,))
+            if cur.rowcount != 1:
+                raise KeyError(f"{did} is not in the DID inventory")
+
+    def dump(self) -> str:
+        """The whole state as SQL text: equal states give equal strings."""
+        return self.db.dump()
+
+    def answer(self, params: dict[str, str]) -> bytes:
+        """The body answering an API call (what both gateways serve)."""
+        return modes.answer(self.db, params, self.today_for)
+
+    def stop(self) -> None:
+        """Close both gateways and the database."""
+        self._faults.unsubscribe(self._apply_faults)
+        for gateway in self.gateways.values():
+            gateway.stop()
+        self.db.close()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"<Sandbox primary={self.primary_url} alternate={self.alternate_url}>"
+
+    # -- internals --------------------------------------------------------------------------
+    def _apply_faults(self, faults: Faults) -> None:
+        for name, gateway in self.gateways.items():
+            if faults.down == name:
+                gateway.stop()
+            else:
+                gateway.start()
+
+
+def open_database(
+    data_dir: str | Path | None, seed: int, preset: str, today: Callable[[str], date]
+) -> Database:
+    """Open (or create and fill) the state; an existing database file is kept as it is."""
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    db = Database(None if data_dir is None else Path(data_dir))
+    if not db.is_initialised():
+        db.create_schema()
+        with db.transaction() as conn:
+            generate(conn, seed, preset, today)
+        db.create_indexes()
+    return db
+
+
+def start_sandbox(
+    data_dir: str | Path | None = None,
+    seed: int = 1,
+    preset: str = "demo",
+    faults: Faults | None = None,
+    today: Today = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    alt_port: int = 0,
+) -> Sandbox:
+    """Generate (or reopen) the state and start both gateways on loopback.
+
+    ``data_dir`` None keeps the state in memory; otherwise it lives in
+    ``data_dir/sandbox.sqlite3`` and survives restarts. ``today`` fixes the date (for tests)
+    or supplies a clock. Ports 0 pick free ports.
+    """
+    faults = faults if faults is not None else Faults()
+    db = open_database(data_dir, seed, preset, lambda zone: resolve_today(today, zone))
+    try:
+        return Sandbox(db, faults, today, host, (port, alt_port), fault_seed=seed)
+    except BaseException:
+        db.close()
+        raise
