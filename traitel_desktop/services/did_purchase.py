@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from traitel_desktop.api.errors import (
     DidNotAvailable,
     GatewayUnreachable,
+    InvalidCity,
+    InvalidCountry,
     ProtocolError,
     TraiTelError,
     UnknownOutcome,
@@ -303,6 +305,7 @@ class DidPurchase:
             (service, country),
             lambda c: c.query_did_cities(service, country),
             empty_cities_message(service, country),
+            empty_on=(InvalidCountry,),
         )
 
     async def choose_city(self, city: str | DidCity) -> None:
@@ -344,6 +347,7 @@ class DidPurchase:
             lambda c: c.query_dids(service, country, city, quantity),
             empty_offers_message(city),
             self._merge_offers,
+            empty_on=(InvalidCountry, InvalidCity),
         )
 
     def _merge_offers(self, fresh: Sequence[DidOffer]) -> list[DidOffer]:
@@ -490,8 +494,14 @@ class DidPurchase:
         fetch: Callable[[TraiTelClient], Sequence[Any]],
         empty_message: str,
         merge: Callable[[Sequence[Any]], Sequence[Any]] | None = None,
+        *,
+        empty_on: tuple[type[TraiTelError], ...] = (),
     ) -> None:
-        """Load ``state`` for ``key`` unless it is loaded or loading already (then wait)."""
+        """Load ``state`` for ``key`` unless it is loaded or loading already (then wait).
+
+        Errors in ``empty_on`` mean "nothing is offered there (any more)": the choice came from
+        the gateway's own list a moment ago, so the page shows the empty message, not an error.
+        """
         running = self._loads.get(id(state))
         if state.key == key:
             if state.loading and running is not None and not running.done():
@@ -504,7 +514,7 @@ class DidPurchase:
         state.loading = True
         self._changed()
         task = asyncio.ensure_future(
-            self._fetch(state, state.generation, fetch, empty_message, merge)
+            self._fetch(state, state.generation, fetch, empty_message, merge, empty_on)
         )
         self._loads[id(state)] = task
         await asyncio.shield(task)
@@ -516,12 +526,15 @@ class DidPurchase:
         fetch: Callable[[TraiTelClient], Sequence[Any]],
         empty_message: str,
         merge: Callable[[Sequence[Any]], Sequence[Any]] | None,
+        empty_on: tuple[type[TraiTelError], ...],
     ) -> None:
         def current() -> bool:
             return generation == state.generation and not self._cancelled
 
         try:
-            items = await self._call(fetch)
+            items: Sequence[Any] = await self._call(fetch)
+        except empty_on:
+            items = ()
         except (TraiTelError, TimeoutError) as exc:
             if current():
                 state.loading = False
