@@ -36,7 +36,9 @@ class Reply:
     status: int = 200
     delay: float = 0.0
     drop: bool = False
+    cut: bool = False  # promise twice the length, send the body, close the connection
     content_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -91,9 +93,13 @@ def _handler_for(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
             body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(body)))
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body) * (2 if reply.cut else 1)))
             self.end_headers()
             self.wfile.write(body)
+            if reply.cut:
+                self.close_connection = True
 
         do_POST = _serve
         do_GET = _serve

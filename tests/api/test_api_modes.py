@@ -237,7 +237,8 @@ def test_write_mode_ignores_extra_text_after_ok(
     client: TraiTelClient, primary: FakeGateway
 ) -> None:
     primary.reply("Ok\nDone.\n")
-    assert client.delete_ivml(5) is None
+    client.delete_ivml(5)
+    assert primary.modes() == ["deleteivml"]
 
 
 def test_time_zone_is_remembered_for_date_checks(
