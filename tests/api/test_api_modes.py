@@ -11,7 +11,7 @@ import pytest
 
 from tests.api.bodies import SUCCESS
 from tests.api.fake_gateway import PASSWORD, FakeGateway
-from traitel_desktop.api import TraiTelClient, records
+from traitel_desktop.api import TraiTelClient, errors, records
 from traitel_desktop.contract.modes import MODES
 
 D1 = dt.date(2024, 3, 1)
@@ -257,3 +257,20 @@ def test_request_gives_raw_body(client: TraiTelClient, primary: FakeGateway) -> 
     assert response.parsed.table().header[0] == "ID"
     assert response.gateway.name == "primary"
     assert response.mode == "logsmsout"
+
+
+def test_request_refuses_to_override_credentials(
+    client: TraiTelClient, primary: FakeGateway
+) -> None:
+    with pytest.raises(ValueError, match="pass"):
+        client.request("querybalance", **{"pass": "other"})
+    assert primary.requests == []
+
+
+@pytest.mark.parametrize("body", ["Ok\n-3\n", "Ok\nseventeen\n", "Ok\n\n"])
+def test_new_id_must_be_a_whole_number(
+    client: TraiTelClient, primary: FakeGateway, body: str
+) -> None:
+    primary.reply(body)
+    with pytest.raises(errors.ProtocolError):
+        client.add_sub_account("sales")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from traitel_desktop.api import records
@@ -42,11 +43,15 @@ T = TypeVar("T")
 Converter = Callable[[str], Any]
 
 _MONEY = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
-_DIGITS = re.compile(r"\s*\d+\s*")
 
 
+@lru_cache(maxsize=4096)
 def money(text: str) -> Decimal:
-    """A plain decimal string (``12.3450``) as ``Decimal``; anything else is a ValueError."""
+    """A plain decimal string (``12.3450``) as ``Decimal``; anything else is a ValueError.
+
+    Cached: a log repeats the same few prices and dates over and over (``Decimal`` and
+    ``date`` are immutable, so sharing them is safe).
+    """
     if _MONEY.fullmatch(text) is None:
         raise ValueError(f"not an amount of money: {text[:40]!r}")
     try:
@@ -56,8 +61,8 @@ def money(text: str) -> Decimal:
 
 
 def _int(text: str) -> int:
-    if _DIGITS.fullmatch(text) is None:
-        raise ValueError(f"not a whole number: {text[:40]!r}")
+    # int() itself is strict enough (digits, optional sign and spaces) and much faster
+    # than a pattern; a negative count or ID is odd but harmless.
     return int(text)
 
 
@@ -73,6 +78,7 @@ def _raw(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text.strip())
 
@@ -141,9 +147,12 @@ def new_id(body: Body) -> int:
     """``addsubaccount`` / ``addivml``: the new record's ID."""
     value = body.value()
     try:
-        return _int(value)
-    except ValueError as exc:
-        raise ProtocolError(str(exc)) from None
+        number = _int(value)
+    except ValueError:
+        raise ProtocolError(f"not a record ID: {value[:40]!r}") from None
+    if number < 0:
+        raise ProtocolError(f"not a record ID: {value[:40]!r}")
+    return number
 
 
 # --- tables --------------------------------------------------------------------------------

@@ -173,6 +173,9 @@ class Connection:
         :class:`ProtocolError`, :class:`GatewayUnreachable` or :class:`UnknownOutcome`.
         No argument checking happens here.
         """
+        reserved = {"user", "pass", "mode"} & params.keys()
+        if reserved:
+            raise ValueError(f"request() sets {sorted(reserved)} itself")
         data = {"user": self.username, "pass": self._secret.value, "mode": mode}
         data.update({k: v for k, v in params.items() if v is not None})
         read_only = is_read_only(mode)
