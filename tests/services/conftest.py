@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.services.did_sandbox_api import Api
+from tests.services.did_sandbox_api import Api, MakeApi
 from traitel_desktop.sandbox import start_sandbox
 
 
@@ -37,7 +37,7 @@ def api(sandbox: Any) -> Iterator[Api]:
 
 
 @pytest.fixture
-def make_api(sandbox: Any) -> Iterator[Callable[..., Api]]:
+def make_api(sandbox: Any) -> Iterator[MakeApi]:
     """Build an extra adapter (e.g. with a short read timeout); closed after the test."""
     made: list[Api] = []
 

@@ -7,61 +7,24 @@ worker threads (``conftest.Api``), exactly as it does through ``Session.call`` i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from tests.services.did_sandbox_api import Api
+from tests.services.did_sandbox_api import (
+    CITY,
+    COUNTRY,
+    Api,
+    numbers_of,
+    run,
+    to_offers,
+    to_review,
+    wait_until,
+)
 from traitel_desktop.api.errors import ServiceUnavailable
 from traitel_desktop.services.did_purchase import DidPurchase, WizardStateError
 from traitel_desktop.services.did_purchase_state import DidStatus, Step, filtered
-
-COUNTRY = "Australia"
-CITY = "Sydney"
-
-
-def run(coro: Awaitable[Any]) -> Any:
-    """Run one scenario on a fresh loop."""
-
-    async def main() -> Any:
-        return await coro
-
-    return asyncio.run(main())
-
-
-def numbers_of(api: Api) -> list[str]:
-    """The demo account's numbers, as the gateway lists them now."""
-    return [n.number for n in api.sync(lambda c: c.query_numbers())]
-
-
-async def to_offers(wizard: DidPurchase, quantity: int = 5) -> None:
-    """Walk to the offers page for fax numbers in Sydney."""
-    await wizard.choose_service("fax")
-    await wizard.choose_country(COUNTRY)
-    await wizard.choose_city(CITY)
-    if wizard.quantity != quantity:
-        await wizard.load_offers(quantity)
-
-
-async def to_review(wizard: DidPurchase, how_many: int, quantity: int = 5) -> list[str]:
-    """Walk to the review page with the first ``how_many`` offers chosen; returns them."""
-    await to_offers(wizard, quantity)
-    dids = [o.did for o in wizard.offers.items[:how_many]]
-    for did in dids:
-        assert wizard.toggle_offer(did) is True
-    await wizard.go_to_review()
-    return dids
-
-
-async def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Poll ``condition`` on the loop until it holds."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        assert asyncio.get_running_loop().time() < deadline, "condition never held"
-        await asyncio.sleep(0.01)
-
 
 # -- the whole flow --------------------------------------------------------------------------
 
@@ -201,10 +164,10 @@ def test_changing_an_earlier_choice_clears_what_depends_on_it(api: Api) -> None:
         wizard.back()
         assert wizard.step is Step.COUNTRY
         await wizard.choose_country("United Kingdom")
-        assert wizard.city is None and wizard.chosen == () and wizard.offers.items == ()
+        assert wizard.city is None and not wizard.chosen and not wizard.offers.items
         assert {c.country for c in wizard.cities.items} == {"United Kingdom"}
         await wizard.choose_city("London")
-        assert all(o.city == "London" for o in wizard.offers.items)
+        assert {offer.city for offer in wizard.offers.items} == {"London"}
         wizard.back()
         wizard.back()
         wizard.back()

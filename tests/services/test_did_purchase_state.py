@@ -90,7 +90,15 @@ def test_list_state_clear_drops_answers_in_flight() -> None:
     assert state.items == () and state.key is None and not state.ready
 
 
-@pytest.mark.parametrize("module", ["did_purchase.py", "did_purchase_state.py"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "did_purchase.py",
+        "did_purchase_core.py",
+        "did_purchase_subscribe.py",
+        "did_purchase_state.py",
+    ],
+)
 def test_flow_logic_does_not_import_qt(module: str) -> None:
     """The wizard's logic is Qt-free (only its pages are Qt)."""
     tree = ast.parse((SERVICES_DIR / module).read_text(encoding="utf-8"))
