@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 PRIMARY_URL = "https://api.traitel.com/accountmanager.pl"
 ALTERNATE_URL = "https://api2.traitel.com/accountmanager.pl"
 
+#: HTTP statuses that say the request was not processed (bad gateway, service unavailable):
+#: any mode, writes included, may be sent to the other gateway after them.
+_NOT_PROCESSED = frozenset({502, 503})
 _NAMES = ("primary", "alternate")
 _USER_AGENT = "TraiTel-Desktop/0.1"
 E = TypeVar("E", bound=TraiTelError)
@@ -204,6 +207,13 @@ class Connection:
                 continue
             elapsed = time.monotonic() - started
             if answer.status_code >= 500:
+                if not read_only and answer.status_code not in _NOT_PROCESSED:
+                    # 500/504 and the like: the gateway may have made the change before
+                    # failing, so a write is not repeated on the other gateway.
+                    reason = f"HTTP {answer.status_code}"
+                    log.warning("%s sent to %s gateway, outcome unknown: %s",
+                                mode, gateway.name, reason)
+                    raise self._redacted(UnknownOutcome(mode, gateway.name, reason))
                 log.info("%s gateway answered HTTP %d to %s", gateway.name,
                          answer.status_code, mode)
                 attempts.append((gateway.name, f"HTTP {answer.status_code}"))
