@@ -1,24 +1,116 @@
-"""Entry point of the desktop app (the full start-up arrives with the main window)."""
+"""Entry point: arguments, QApplication on a qasync loop, exception hooks, then the app flow.
+
+Imports stay lazy so the window shows fast (no matplotlib or tab modules before it does).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+from pathlib import Path
+
+APP_NAME = "TraiTel Desktop"
+ORG_NAME = "TraiTel"
+ORG_DOMAIN = "traitel.com"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="traitel-desktop", description="TraiTel Desktop")
-    parser.add_argument("--demo", action="store_true", help="sign in to the built-in sandbox")
-    return parser.parse_args(argv)
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="traitel-desktop", description=APP_NAME)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the sandbox on this computer and sign in to its demo account",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="with --demo: keep the sandbox's data in this directory (changes persist)",
+    )
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --demo: save a PNG of every tab and dialog into DIR, then exit",
+    )
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    args = parser.parse_args(argv)
+    if args.screenshots is not None:
+        args.demo = True
+    return args
+
+
+def make_application() -> object:
+    """The QApplication with name, organisation, icon, high-DPI policy and look."""
+    os.environ.setdefault("QT_API", "pyside6")
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName("traitel-desktop")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    from traitel_desktop.ui.look import apply_look
+
+    apply_look(app)
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Run the app; returns the exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    app = make_application()
+    import asyncio
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("TraiTel Desktop")
-    label = QLabel("TraiTel Desktop is being built. The sign-in window arrives next.")
-    label.setMargin(40)
-    label.show()
-    return app.exec()
+    import qasync
+
+    from traitel_desktop.ui.crash import install_exception_hooks
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    uninstall = install_exception_hooks(loop)
+    try:
+        with loop:
+            if args.screenshots is not None:
+                from traitel_desktop.ui.screenshot_run import run_screenshots
+
+                return loop.run_until_complete(run_screenshots(args.screenshots, args.data_dir))
+            return loop.run_until_complete(_run(args))
+    finally:
+        uninstall()
+
+
+async def _run(args: argparse.Namespace) -> int:
+    from traitel_desktop.services.settings import AppSettings
+    from traitel_desktop.ui.controller import AppController
+
+    controller = AppController(
+        AppSettings(),
+        demo=args.demo,
+        sandbox_dir=args.data_dir,
+        exit_when_ready=args.exit_when_ready,
+    )
+    try:
+        return await controller.run()
+    finally:
+        controller.shutdown()

@@ -22,6 +22,7 @@ Fixtures
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -56,6 +57,20 @@ class InMemoryKeyring(KeyringBackend):
 
         if self.passwords.pop((service, username), None) is None:
             raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_main_thread(qapp: Any) -> Iterator[None]:
+    """Python's cyclic GC may run in any thread; a QObject caught in a cycle must be
+    destroyed here on the Qt thread, not later in a worker thread."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

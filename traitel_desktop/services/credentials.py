@@ -36,10 +36,13 @@ def account_key(username: str, profile: str) -> str:
 
 
 def keyring_available() -> bool:
-    """Whether a real OS keyring is available."""
+    """Whether a real OS keyring is available and answers (a probe read)."""
     try:
-        _backend()
-    except KeyringUnavailable:
+        _backend().get_password(SERVICE, "availability-probe")
+    except (KeyringUnavailable, keyring.errors.KeyringError):
+        return False
+    except Exception as exc:  # a broken backend (D-Bus error, ...) is no keyring either
+        log.warning("keyring probe failed: %s", type(exc).__name__)
         return False
     return True
 

@@ -95,7 +95,7 @@ class Session(QObject):
         #: Upper bound for one call, as seen from the Qt thread (a safety net on top of the
         #: client's own connect/read timeouts and its fail-over to the second gateway).
         self.call_timeout = 2 * (connect_timeout + read_timeout) + 5
-        self._latest: dict[str, object] = {}
+        self._generations: dict[str, int] = {}
         self._closed = False
 
         def factory() -> Any:
@@ -127,9 +127,10 @@ class Session(QObject):
         """
         if self._closed:
             raise RuntimeError("the session is closed")
-        token = object()
+        generation = 0
         if key is not None:
-            self._latest[key] = token
+            generation = self._generations.get(key, 0) + 1
+            self._generations[key] = generation
         loop = asyncio.get_running_loop()
         try:
             result, gateway = await asyncio.wait_for(
@@ -137,14 +138,11 @@ class Session(QObject):
                 timeout=self.call_timeout,
             )
         except BaseException as exc:
-            if key is not None and self._latest.get(key) is not token:
+            if key is not None and self._generations.get(key) != generation:
                 raise Superseded(key) from None
             self._after_error(exc)
             raise
-        finally:
-            if key is not None and self._latest.get(key) is token:
-                del self._latest[key]
-        if key is not None and token is not self._latest.get(key, token):
+        if key is not None and self._generations.get(key) != generation:
             raise Superseded(key)
         self._after_success(gateway)
         return result
@@ -208,5 +206,4 @@ class Session(QObject):
         if self._closed:
             return
         self._closed = True
-        self._latest.clear()
         self._pool.shutdown()

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
+#: Parentless dialogs must stay referenced until closed, or Python would delete them.
+_open_boxes: set[QMessageBox] = set()
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
@@ -66,4 +69,6 @@ def show_unexpected(parent: QWidget | None, exc: BaseException) -> None:
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setAccessibleName(_tr("Unexpected error"))
+    _open_boxes.add(box)
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
     box.open()

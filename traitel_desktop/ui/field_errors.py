@@ -87,12 +87,18 @@ class FieldErrors:
         field = getattr(exc, "field", None)
         if not isinstance(field, str) or field not in self._widgets:
             return False
+        return self.show_text(field, plain_message(exc))
+
+    def show_text(self, field: str, text: str) -> bool:
+        """Mark ``field`` with ``text`` (for checks made before sending); True when bound."""
+        if field not in self._widgets:
+            return False
         self.clear()
         widget = self._widgets[field]
         widget.setProperty(INVALID_PROPERTY, True)
         _repolish(widget)
         label = self._labels[field]
-        label.setText(plain_message(exc))
+        label.setText(text)
         label.show()
         widget.setFocus()
         self._marked.append(field)

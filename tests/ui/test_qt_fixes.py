@@ -1,0 +1,29 @@
+"""The PySide6 6.12 emit() reference work-around keeps ``True`` alive."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+from traitel_desktop.services import qt_fixes
+
+
+class Emitter(QObject):
+    plain = Signal()
+    text = Signal(str)
+
+
+def test_many_emits_do_not_drain_the_reference_count_of_true() -> None:
+    qt_fixes.apply()
+    emitter = Emitter()
+    received: list[str] = []
+    emitter.text.connect(received.append)
+    before = sys.getrefcount(True), sys.getrefcount(False)
+    for _ in range(3000):
+        emitter.plain.emit()
+        emitter.text.emit("x")
+    after = sys.getrefcount(True), sys.getrefcount(False)
+    assert len(received) == 3000
+    assert after[0] >= before[0] - 5
+    assert after[1] >= before[1] - 5

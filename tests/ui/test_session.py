@@ -1,0 +1,148 @@
+"""The service layer: worker pool + qasync, superseded calls, typed errors, gateway signals,
+and the UI stall measurement."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from traitel_desktop.api import errors
+from traitel_desktop.services import Session, Superseded
+
+
+def test_call_returns_on_the_qt_thread(session: Session, run: Any) -> None:
+    import threading
+
+    seen: list[str] = []
+
+    def fn(client: Any) -> Decimal:
+        seen.append(threading.current_thread().name)
+        return client.query_balance()
+
+    balance = run(session.call(fn))
+    assert isinstance(balance, Decimal)
+    assert seen and seen[0].startswith("traitel-api")
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_newer_call_with_same_key_supersedes_older(session: Session, run: Any) -> None:
+    async def both() -> Any:
+        first = asyncio.ensure_future(session.call(lambda c: c.query_balance(), key="view"))
+        await asyncio.sleep(0)
+        second = asyncio.ensure_future(session.call(lambda c: c.query_time_zone(), key="view"))
+        return await asyncio.gather(first, second, return_exceptions=True)
+
+    first, second = run(both())
+    assert isinstance(first, Superseded)
+    assert second == session.time_zone
+
+
+def test_calls_with_other_keys_do_not_interfere(session: Session, run: Any) -> None:
+    async def both() -> Any:
+        a = session.call(lambda c: c.query_balance(), key="a")
+        b = session.call(lambda c: c.query_balance(), key="b")
+        return await asyncio.gather(a, b)
+
+    a, b = run(both())
+    assert a == b == session.balance
+
+
+def test_errors_arrive_typed_with_field(session: Session, run: Any) -> None:
+    with pytest.raises(errors.ApiError) as info:
+        run(session.call(lambda c: c.del_sub_account(987654)))
+    assert isinstance(info.value, errors.InvalidSubAccount)
+    assert info.value.explanation
+
+
+def test_refresh_balance_emits_signal(session: Session, run: Any, qtbot: Any) -> None:
+    seen: list[object] = []
+    session.balance_changed.connect(seen.append)
+    session.balance = None
+    value = run(session.refresh_balance())
+    assert seen == [value]
+    assert isinstance(value, Decimal)
+
+
+def test_gateway_and_connection_signals(session: Session, run: Any, sandbox: Any) -> None:
+    gateways: list[str] = []
+    online: list[bool] = []
+    session.gateway_changed.connect(gateways.append)
+    session.connection_changed.connect(online.append)
+    sandbox.faults.down = "primary"
+    run(session.refresh_balance(), timeout=30)
+    assert gateways == ["alternate"]
+    assert session.gateway == "alternate"
+    sandbox.faults.down = None
+
+
+def test_unreachable_gateways_mean_offline(
+    sign_in_request: Any, app_settings: Any, tmp_path: Any, run: Any
+) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/accountmanager.pl"
+    sess = Session(
+        "demo",
+        "demo",
+        (url, url),
+        settings=app_settings,
+        data_dir=tmp_path,
+        connect_timeout=1.0,
+        read_timeout=2.0,
+    )
+    online: list[bool] = []
+    sess.connection_changed.connect(online.append)
+    try:
+        with pytest.raises(errors.GatewayUnreachable):
+            run(sess.call(lambda c: c.query_balance()), timeout=20)
+    finally:
+        sess.close()
+    assert online == [False]
+
+
+def test_password_not_in_repr(session: Session) -> None:
+    assert "demo" not in repr(session._pool)
+    assert "pass" not in repr(session).lower()
+
+
+@pytest.mark.slow
+def test_ui_never_stalls_while_requests_are_slow(session: Session, run: Any, sandbox: Any) -> None:
+    """With 2 s of gateway latency, a 20 ms heartbeat timer on the Qt thread is never more
+    than 50 ms late while several requests are in flight."""
+    sandbox.faults.latency = 2.0
+    interval_ms = 20
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    async def scenario() -> Any:
+        timer.start()
+        await asyncio.sleep(0.1)
+        calls: list[Any] = [session.call(lambda c: c.query_balance()) for _ in range(4)]
+        calls.append(session.refresh_balance())
+        calls.append(session.call(lambda c: c.query_sub_accounts()))
+        results = await asyncio.gather(*calls)
+        await asyncio.sleep(0.1)
+        timer.stop()
+        return results
+
+    started = time.perf_counter()
+    results = run(scenario(), timeout=30)
+    elapsed = time.perf_counter() - started
+    assert elapsed >= 2.0  # the latency was really there
+    assert all(r is not None for r in results)
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(gaps) > 2.0 / (interval_ms / 1000) * 0.8
+    worst_late = max(gaps) - interval_ms / 1000
+    assert worst_late < 0.050, f"heartbeat was {worst_late * 1000:.0f} ms late"
