@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo
 
 from traitel_desktop.sandbox import modes
+from traitel_desktop.sandbox.data.accounts import ACCOUNTS
 from traitel_desktop.sandbox.data.generate import PRESETS, generate
 from traitel_desktop.sandbox.db import Database
 from traitel_desktop.sandbox.faults import GATEWAY_NAMES, Dice, Faults
@@ -40,6 +43,9 @@ class Sandbox:
         self.db = db
         self._today: Today = today
         self.dice = Dice(fault_seed)
+        self._busy = threading.Condition()
+        self._in_flight = 0
+        self._stopped = False
         self._faults = faults
         self.gateways = {
             name: Gateway(self, name, host, port)
@@ -103,11 +109,35 @@ class Sandbox:
         """The body answering an API call (what both gateways serve)."""
         return modes.answer(self.db, params, self.today_for)
 
+    @contextmanager
+    def serving(self) -> Iterator[bool]:
+        """Scope of one request: yields False once the sandbox is stopping (drop the request).
+
+        :meth:`stop` waits for the requests in flight before it closes the database.
+        """
+        with self._busy:
+            if self._stopped:
+                yield False
+                return
+            self._in_flight += 1
+        try:
+            yield True
+        finally:
+            with self._busy:
+                self._in_flight -= 1
+                self._busy.notify_all()
+
     def stop(self) -> None:
-        """Close both gateways and the database."""
+        """Close both gateways, let the requests in flight finish, close the database."""
+        with self._busy:
+            if self._stopped:
+                return
+            self._stopped = True
         self._faults.unsubscribe(self._apply_faults)
         for gateway in self.gateways.values():
             gateway.stop()
+        with self._busy:
+            self._busy.wait_for(lambda: self._in_flight == 0, timeout=self._faults.latency + 10)
         self.db.close()
 
     def __enter__(self) -> Sandbox:
@@ -131,6 +161,19 @@ class Sandbox:
                 gateway.start()
 
 
+#: Generated in-memory ``demo`` databases, copied (SQLite backup) into each new sandbox:
+#: tests start many sandboxes with the same seed and date.
+_TEMPLATES: dict[tuple[object, ...], Database] = {}
+_TEMPLATES_LOCK = threading.Lock()
+
+
+def _generated(seed: int, preset: str, today: Callable[[str], date], db: Database) -> None:
+    db.create_schema()
+    with db.transaction() as conn:
+        generate(conn, seed, preset, today)
+    db.create_indexes()
+
+
 def open_database(
     data_dir: str | Path | None, seed: int, preset: str, today: Callable[[str], date]
 ) -> Database:
@@ -138,11 +181,19 @@ def open_database(
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
     db = Database(None if data_dir is None else Path(data_dir))
-    if not db.is_initialised():
-        db.create_schema()
-        with db.transaction() as conn:
-            generate(conn, seed, preset, today)
-        db.create_indexes()
+    if db.is_initialised():
+        return db
+    if preset != "demo":
+        _generated(seed, preset, today, db)
+        return db
+    key = (seed, preset, *(today(v[5]) for v in ACCOUNTS.values()), today("UTC"))
+    with _TEMPLATES_LOCK:
+        template = _TEMPLATES.get(key)
+        if template is None:
+            template = _TEMPLATES[key] = Database(None)
+            _generated(seed, preset, today, template)
+        with template.lock, db.lock:
+            template.conn.backup(db.conn)
     return db
 
 

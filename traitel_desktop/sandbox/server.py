@@ -46,6 +46,12 @@ class _Server(ThreadingHTTPServer):
             self.open_sockets.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (timeout, failover) is not an error; anything else is shown."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
     def drop_connections(self) -> None:
         """Cut every open connection (idle keep-alive ones included)."""
         with self.sockets_lock:
@@ -60,6 +66,11 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "TraiTelSandbox/1.0"
     timeout = 60
     server: _Server
+
+    def setup(self) -> None:
+        """Send each answer at once (no Nagle delay between headers and body)."""
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args: object) -> None:
         """Silence the access log: a GET query string would show the password."""
@@ -87,6 +98,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._api(body.decode("utf-8", "replace"), url.query)
 
     def _api(self, form: str, query: str = "") -> None:
+        with self.server.gateway.sandbox.serving() as serving:
+            if serving:
+                self._serve(form, query)
+            else:
+                self.close_connection = True
+
+    def _serve(self, form: str, query: str) -> None:
         gateway = self.server.gateway
         sandbox = gateway.sandbox
         faults = sandbox.faults

@@ -146,9 +146,11 @@ def insert_accounts(
         dids += _city_dids(maker, rng, "voice", n_voice, cities)
         sms_here = [c for c in cities if c.sms_prefix] or sms_cities
         dids += _city_dids(maker, rng, "sms", n_sms, sms_here)
+        owned = 0
         for i, did in enumerate(dids):
             if i % 3 != 0 and data.sub_ids:
-                did.owner_sub = data.sub_ids[i % len(data.sub_ids)]
+                did.owner_sub = data.sub_ids[owned % len(data.sub_ids)]
+                owned += 1
         data.dids = dids
         result.append(data)
     _insert_ivr_ivml(conn, result)

@@ -1,0 +1,33 @@
+"""Sandboxes for the conformance tests: one shared read-only, and fresh ones for writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from traitel_desktop.sandbox import Sandbox, start_sandbox
+
+#: Every test sandbox believes today is this date (in every time zone).
+TODAY = date(2026, 5, 9)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Iterator[Sandbox]:
+    """A sandbox shared by the read-only tests: never change its state."""
+    with start_sandbox(seed=1, today=TODAY) as sb:
+        yield sb
+
+
+@pytest.fixture
+def fresh() -> Iterator[Sandbox]:
+    """A sandbox of its own for a test that changes state."""
+    with start_sandbox(seed=1, today=TODAY) as sb:
+        yield sb
+
+
+@pytest.fixture
+def url(shared: Sandbox) -> str:
+    """The shared sandbox's primary URL."""
+    return shared.primary_url
