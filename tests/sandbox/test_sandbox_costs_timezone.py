@@ -93,7 +93,8 @@ def test_time_zones(fresh: Sandbox) -> None:
 
 @pytest.mark.parametrize(("tz", "code"), [(None, 200), ("", 200), ("Mars/Olympus", 119),
                                           ("sydney", 119), ("../etc/passwd", 119),
-                                          ("Australia/Sydney ", 119)])
+                                          ("Australia/Sydney ", 119), ("localtime", 119),
+                                          ("posixrules", 119)])
 def test_time_zone_errors(fresh: Sandbox, tz: str | None, code: int) -> None:
     before = fresh.dump()
     params = {} if tz is None else {"tz": tz}

@@ -129,8 +129,9 @@ def updatesubaccount(req: Request) -> Answer:
 
 @cache
 def known_zones() -> frozenset[str]:
-    """Every IANA zone name the sandbox accepts (from ``zoneinfo``/``tzdata``)."""
-    return frozenset(zoneinfo.available_timezones())
+    """Every IANA zone name the sandbox accepts (from ``zoneinfo``/``tzdata``), without the
+    system's own aliases that are no place (``localtime``, ``posixrules``, ``Factory``)."""
+    return frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrules", "Factory"}
 
 
 def settimezone(req: Request) -> Answer:
