@@ -7,6 +7,7 @@ keeps the oldest rows of the range.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from traitel_desktop.sandbox.modes.request import Answer, Request
@@ -28,6 +29,12 @@ LOGS: dict[str, tuple[tuple[str, ...], str, tuple[int, ...]]] = {
 }
 
 
+@cache
+def _clock_texts() -> tuple[str, ...]:
+    """``HH:MM:SS`` for every second of a day (built once: faster than formatting per row)."""
+    return tuple(f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(86400))
+
+
 class LocalClock:
     """Epoch seconds -> (``yyyy-mm-dd``, ``HH:MM:SS``) in one zone, fast for many rows."""
 
@@ -40,20 +47,26 @@ class LocalClock:
         """Epoch seconds of the local midnight starting ``day``."""
         return int(datetime(day.year, day.month, day.day, tzinfo=self.tz).timestamp())
 
-    def split(self, ts: int) -> tuple[str, str]:
-        """The local date and time of ``ts``."""
-        bucket = ts // 900  # zone offsets change on quarter hours at the finest
+    def offset(self, ts: int) -> int:
+        """The zone's UTC offset in seconds at ``ts`` (offsets change on quarter hours)."""
+        bucket = ts // 900
         offset = self._offsets.get(bucket)
         if offset is None:
             delta = datetime.fromtimestamp(bucket * 900, UTC).astimezone(self.tz).utcoffset()
             offset = self._offsets[bucket] = int(delta.total_seconds()) if delta else 0
-        local = ts + offset
-        day, seconds = divmod(local, 86400)
+        return offset
+
+    def day_text(self, day: int) -> str:
+        """``yyyy-mm-dd`` of a day number (days since 1970-01-01)."""
         text = self._dates.get(day)
         if text is None:
             text = self._dates[day] = (date(1970, 1, 1) + timedelta(days=day)).isoformat()
-        hours, rest = divmod(seconds, 3600)
-        return text, f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+        return text
+
+    def split(self, ts: int) -> tuple[str, str]:
+        """The local date and time of ``ts``."""
+        day, seconds = divmod(ts + self.offset(ts), 86400)
+        return self.day_text(day), _clock_texts()[seconds]
 
 
 def _log(name: str, req: Request) -> Answer:
@@ -82,12 +95,22 @@ def _log(name: str, req: Request) -> Answer:
     rows = req.conn.execute(sql, args).fetchall()
 
     def render() -> bytes:
-        split = clock.split
+        offsets, days, times = clock._offsets, clock._dates, _clock_texts()
+        amounts: dict[int, str] = {}
         out = []
         for ident, sub_id, ts, src, dst, *rest in rows:
+            offset = offsets.get(ts // 900)
+            if offset is None:
+                offset = clock.offset(ts)
+            day, seconds = divmod(ts + offset, 86400)
+            day_text = days.get(day) or clock.day_text(day)
             for i in money_at:
-                rest[i] = money(rest[i])
-            out.append((ident, sub_id, *split(ts), src, dst, *rest))
+                micro = rest[i]
+                text = amounts.get(micro)
+                if text is None:
+                    text = amounts[micro] = money(micro)
+                rest[i] = text
+            out.append((ident, sub_id, day_text, times[seconds], src, dst, *rest))
         return table_body(COMMON + header, out)
 
     return render
