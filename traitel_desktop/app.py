@@ -10,6 +10,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 APP_NAME = "TraiTel Desktop"
 ORG_NAME = "TraiTel"
@@ -38,11 +42,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="with --demo: save a PNG of every tab and dialog into DIR, then exit",
     )
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    # For the start-up benchmark: the demo account on a sandbox that already runs elsewhere.
+    parser.add_argument("--demo-gateways", nargs=2, default=None, help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     args = parser.parse_args(argv)
-    if args.screenshots is not None:
+    if args.screenshots is not None or args.demo_gateways:
         args.demo = True
     return args
+
+
+def _preload_in_background(module: str) -> None:
+    """Import ``module`` in a daemon thread while the main thread loads Qt."""
+    import importlib
+    import threading
+
+    def run() -> None:
+        try:
+            importlib.import_module(module)
+        except Exception:  # the main thread will import it again and report the error
+            logging.getLogger(__name__).debug("preloading %s failed", module, exc_info=True)
+
+    threading.Thread(target=run, name=f"preload-{module}", daemon=True).start()
 
 
 def make_application() -> object:
@@ -75,6 +95,13 @@ def make_application() -> object:
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    _preload_in_background("traitel_desktop.api")  # requests & co., needed to sign in
+    pending_sandbox = None
+    if args.demo and args.screenshots is None and not args.demo_gateways:
+        # Start the sandbox now, in parallel with Qt's start-up (see bench/bench_startup.py).
+        from traitel_desktop.services.early_sandbox import start_early
+
+        pending_sandbox = start_early(args.data_dir)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -95,12 +122,12 @@ def main(argv: list[str] | None = None) -> int:
                 from traitel_desktop.ui.screenshot_run import run_screenshots
 
                 return loop.run_until_complete(run_screenshots(args.screenshots, args.data_dir))
-            return loop.run_until_complete(_run(args))
+            return loop.run_until_complete(_run(args, pending_sandbox))
     finally:
         uninstall()
 
 
-async def _run(args: argparse.Namespace) -> int:
+async def _run(args: argparse.Namespace, pending_sandbox: Future[Any] | None) -> int:
     from traitel_desktop.services.settings import AppSettings
     from traitel_desktop.ui.controller import AppController
 
@@ -108,6 +135,8 @@ async def _run(args: argparse.Namespace) -> int:
         AppSettings(),
         demo=args.demo,
         sandbox_dir=args.data_dir,
+        pending_sandbox=pending_sandbox,
+        demo_gateways=tuple(args.demo_gateways) if args.demo_gateways else None,
         exit_when_ready=args.exit_when_ready,
     )
     try:

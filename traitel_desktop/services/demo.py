@@ -6,7 +6,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -17,11 +20,19 @@ DEMO_PASSWORD = "demo"  # the sandbox's public demo account, not a secret
 class LocalSandbox:
     """Owns at most one in-process sandbox; ``urls()`` starts it the first time."""
 
-    def __init__(self, data_dir: Path | None = None, *, running: Any = None) -> None:
-        """``running``: use this already running sandbox (tests); it is not stopped here."""
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        *,
+        running: Any = None,
+        pending: Future[Any] | None = None,
+    ) -> None:
+        """``running``: use this already running sandbox (tests); it is not stopped here.
+        ``pending``: a sandbox being started elsewhere (see :func:`start_early`); owned."""
         self.data_dir = data_dir
         self._sandbox: Any = running
         self._owned = running is None
+        self._pending = pending
         self._lock = asyncio.Lock()
 
     @property
@@ -42,13 +53,23 @@ class LocalSandbox:
     async def urls(self) -> tuple[str, str]:
         """Start the sandbox if needed (in a worker thread, the UI keeps running)."""
         async with self._lock:
+            if self._sandbox is None and self._pending is not None:
+                pending, self._pending = self._pending, None
+                self._sandbox = await asyncio.wrap_future(pending)
+                self._owned = True
             if self._sandbox is None:
                 loop = asyncio.get_running_loop()
                 return await loop.run_in_executor(None, self.start)
             return self._sandbox.primary_url, self._sandbox.alternate_url
 
     def stop(self) -> None:
-        """Stop the sandbox if this object started it."""
+        """Stop the sandbox if this object started (or adopted) it."""
+        pending, self._pending = self._pending, None
+        if pending is not None and self._sandbox is None:
+            try:
+                self._sandbox = pending.result(timeout=60)
+            except Exception:  # it failed to start: nothing to stop
+                self._sandbox = None
         sandbox, self._sandbox = self._sandbox, None
         if sandbox is not None and self._owned:
             sandbox.stop()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from traitel_desktop.services import qt_fixes
 from traitel_desktop.services.pool import ClientPool
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from traitel_desktop.services.settings import AppSettings
 
 log = logging.getLogger(__name__)
+
+qt_fixes.apply()  # PySide6 6.12: emit() must not drain the reference count of True
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
@@ -17,6 +17,8 @@ from traitel_desktop.ui.async_tools import wait_dialog
 from traitel_desktop.ui.crash import report
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from traitel_desktop.services import Session
     from traitel_desktop.services.settings import AppSettings
     from traitel_desktop.ui.main_window import MainWindow
@@ -34,6 +36,8 @@ class AppController(QObject):
         demo: bool = False,
         sandbox_dir: Path | None = None,
         data_dir: Path | None = None,
+        pending_sandbox: Future[Any] | None = None,
+        demo_gateways: tuple[str, ...] | None = None,
         exit_when_ready: bool = False,
         parent: QObject | None = None,
     ) -> None:
@@ -42,7 +46,13 @@ class AppController(QObject):
         self.demo = demo
         self.data_dir = data_dir
         self.exit_when_ready = exit_when_ready
-        self.sandbox = LocalSandbox(sandbox_dir)
+        running = None
+        if demo_gateways:
+            # A sandbox that runs elsewhere (benchmark): use it, never stop it.
+            from types import SimpleNamespace
+
+            running = SimpleNamespace(primary_url=demo_gateways[0], alternate_url=demo_gateways[-1])
+        self.sandbox = LocalSandbox(sandbox_dir, running=running, pending=pending_sandbox)
         self.window: MainWindow | None = None
         self._quit = asyncio.Event()
         app = QApplication.instance()

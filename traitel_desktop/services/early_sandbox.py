@@ -1,0 +1,27 @@
+"""Start the sandbox in a background thread at the very start of ``--demo`` (no Qt, no asyncio
+imported here), so it is ready by the time the window is."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+
+def start_early(data_dir: Path | None = None) -> Future[Any]:
+    """Import and start the sandbox in a background thread right away (``--demo``), so it is
+    ready by the time Qt is; returns a Future of the running sandbox for :class:`LocalSandbox`.
+    Needs no Qt, so the app can call it before importing PySide6."""
+    future: Future[Any] = Future()
+
+    def run() -> None:
+        try:
+            from traitel_desktop.sandbox import start_sandbox
+
+            future.set_result(start_sandbox(data_dir=data_dir, preset="demo"))
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="sandbox-start", daemon=True).start()
+    return future
