@@ -5,7 +5,8 @@ Fixtures
 ``sandbox``      session-scoped ``start_sandbox(preset="demo")`` on free loopback ports; its
                  faults (latency, drops, ...) are reset after every test that uses it.
 ``qloop``        a ``qasync.QEventLoop`` installed on the ``qapp`` for this test (pytest-qt does
-                 not drive qasync); closed afterwards.
+                 not drive qasync); closed afterwards, after cancelling the tasks left over.
+                 Sets ``quitOnLastWindowClosed(False)`` so closing a dialog cannot stop it.
 ``run``          ``run(coro, timeout=10.0)`` runs a coroutine on ``qloop`` with
                  ``run_until_complete`` and returns its result (fails on timeout). Inside the
                  coroutine wait with asyncio primitives (``await asyncio.sleep``), not qtbot.
@@ -17,6 +18,13 @@ Fixtures
 ``sign_in_request`` a ``SignInRequest`` for demo/demo on the sandbox.
 ``session``      a ``Session`` signed in to demo on the sandbox, ``data_dir`` in ``tmp_path``;
                  closed after the test.
+(autouse)        after each test, top-level widgets are closed and garbage is collected on
+                 the Qt thread (a QObject in a reference cycle must not be destroyed later by a
+                 GC run in a worker thread).
+
+Pitfalls: never call ``QApplication.processEvents()`` inside a coroutine (qasync re-enters the
+running task: "Cannot enter into task"); qasync 0.28's ``asyncSlot`` never starts a coroutine
+that takes no argument (give it one, or use ``traitel_desktop.ui.async_tools.spawn``).
 """
 
 from __future__ import annotations
@@ -104,6 +112,8 @@ def app_settings(qapp: Any, tmp_path: Path) -> Iterator[Any]:
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     import qasync
 
+    # Closing a test's last window must not quit the app (and stop the loop mid-test).
+    qapp.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -95,6 +95,10 @@ class Session(QObject):
         if data_dir is None:
             data_dir = default_data_root() / safe_subdir(username, gateways[0])
         self.data_dir = data_dir
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only home must not prevent signing in
+            log.warning("cannot create the data directory %s: %s", data_dir, exc)
         #: Upper bound for one call, as seen from the Qt thread (a safety net on top of the
         #: client's own connect/read timeouts and its fail-over to the second gateway).
         self.call_timeout = 2 * (connect_timeout + read_timeout) + 5
