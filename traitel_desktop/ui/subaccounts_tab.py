@@ -330,7 +330,8 @@ class SubAccountsTab(QWidget):
             if shiboken6.isValid(self):
                 self.dialog = None
                 self._update_actions()
-            dialog.deleteLater()
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()
 
     async def _submit_add(self, draft: SubAccountDraft) -> int:
         self._changing = True
