@@ -36,7 +36,7 @@ CASES: list[Case] = [
     ("assign-number", lambda c: c.assign_number("call me", "fax"), E.InvalidDid, "number"),
     ("assign-no-type", lambda c: c.assign_number(N, "voice"), E.IncompleteRequest,
      "servicetype"),
-    ("assign-bad-type", lambda c: c.assign_number(N, "voice", "PBX", 1), E.IncompleteRequest,
+    ("assign-bad-type", lambda c: c.assign_number(N, "voice", "PBX", 1), E.InvalidService,
      "servicetype"),
     ("assign-no-id", lambda c: c.assign_number(N, "voice", "IVR"), E.IncompleteRequest,
      "serviceid"),

@@ -181,7 +181,10 @@ class TraiTelClient(Connection):
             "service": check.choice(service, ASSIGN_SERVICES, "service", mode, code=107),
         }
         if params["service"] == "voice":
-            kind = check.choice(service_type, VOICE_SERVICE_TYPES, "servicetype", mode)
+            # Missing is an incomplete request (200); present but unknown is an invalid
+            # service type (107, as the document's error table words it).
+            kind = check.choice(service_type, VOICE_SERVICE_TYPES, "servicetype", mode,
+                                code=200 if not (service_type or "").strip() else 107)
             code, minimum = {"IVR": (109, 1), "IVML": (110, 1), "SIP": (105, 0)}[kind]
             if service_id is None:
                 raise IncompleteRequest(200, "Incomplete request.", field="serviceid",
