@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from traitel_desktop.ui.async_tools import spawn
 from traitel_desktop.ui.crash import report
 from traitel_desktop.ui.header import AccountHeader
 from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.tab_host import TabHost
 from traitel_desktop.ui.tabs import TabSpec, tab_specs
 
 if TYPE_CHECKING:
@@ -50,10 +51,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Account sections"))
         self.specs: list[TabSpec] = tab_specs()
+        self.hosts: list[TabHost] = []
         for spec in self.specs:
-            tab = spec.build(session, self.tabs)
-            tab.setObjectName(f"tab-{spec.name}")
-            self.tabs.addTab(tab, spec.title.replace("&", "&&"))
+            host = TabHost(spec, session, self.tabs)  # the real tab is built when first shown
+            self.hosts.append(host)
+            self.tabs.addTab(host, spec.title.replace("&", "&&"))
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -162,18 +164,17 @@ class MainWindow(QMainWindow):
 
     def tab(self, name: str) -> QWidget:
         """The tab widget called ``name`` (see tabs.py)."""
-        for index, spec in enumerate(self.specs):
-            if spec.name == name:
-                widget = self.tabs.widget(index)
-                assert widget is not None
-                return widget
+        for host in self.hosts:
+            if host.spec.name == name:
+                return host.content()
         raise KeyError(name)
 
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         """Load the first tab once the window is shown."""
         super().showEvent(event)
-        self._on_tab_changed(self.tabs.currentIndex())
+        # Next turn of the loop: the window paints first, then the tab is built and loads.
+        QTimer.singleShot(0, self, lambda: self._on_tab_changed(self.tabs.currentIndex()))
 
     def _on_tab_changed(self, index: int) -> None:
         if index >= 0 and index not in self._loaded:
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def reload_tab(self, index: int) -> asyncio.Task[Any] | None:
         """Start (or restart) loading the tab at ``index``; returns the task."""
-        widget = self.tabs.widget(index)
+        widget = self.hosts[index].content()
         reload = getattr(widget, "reload", None)
         if reload is None:
             return None

@@ -55,7 +55,7 @@ def tab_shot(name: str) -> Shot:
     async def shot(ctx: ShotContext) -> QWidget:
         window = ctx.window
         index = [spec.name for spec in window.specs].index(name)
-        tab: Any = window.tabs.widget(index)
+        tab: Any = window.tab(name)
         loaded = asyncio.Event()
         tab.loaded.connect(loaded.set)
         window.tabs.blockSignals(True)
