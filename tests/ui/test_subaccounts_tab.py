@@ -9,6 +9,7 @@ from typing import Any
 
 import phonenumbers
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.test_subaccount_fixtures import (
@@ -286,3 +287,59 @@ def test_delete_of_a_sub_account_without_numbers(
     run(tab.task)
     assert new_id not in shown_ids(tab)
     assert new_id not in [s.sub_id for s in client.query_sub_accounts()]
+
+
+def test_reloads_when_another_view_changes_sub_accounts(
+    tab: SubAccountsTab, session: Session, client: TraiTelClient, run: Callable[..., Any]
+) -> None:
+    new_id = client.add_sub_account("added-elsewhere")
+    assert new_id not in shown_ids(tab)
+    session.notify("numbers")  # another topic: nothing to do
+    assert tab.task is None
+    session.notify("subaccounts")
+    assert tab.task is not None
+    run(tab.task)
+    assert new_id in shown_ids(tab)
+
+
+def test_in_the_main_window_with_f5_and_screenshot_shots(
+    qtbot: Any, session: Session, client: TraiTelClient, run: Callable[..., Any]
+) -> None:
+    from types import SimpleNamespace
+
+    from traitel_desktop.ui.main_window import MainWindow
+    from traitel_desktop.ui.screenshots import REGISTRY
+    from traitel_desktop.ui.subaccounts_tab import (
+        delete_dialog_shot,
+        edit_dialog_shot,
+        register_screenshots,
+    )
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab("subaccounts")
+    assert isinstance(tab, SubAccountsTab)
+    run(until(lambda: tab.model.rowCount() > 0))  # loaded when first shown
+    new_id = client.add_sub_account("after-f5")
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    run(until(lambda: new_id in shown_ids(tab)))
+
+    register_screenshots()  # idempotent: imported once already
+    names = [name for name, _shot in REGISTRY]
+    assert names.count("subaccount-edit") == 1 and names.count("subaccount-delete") == 1
+    ctx = SimpleNamespace(window=window, cleanup=[])
+    edit = run(edit_dialog_shot(ctx))
+    assert isinstance(edit, SubAccountDialog) and edit.email.text()
+    for step in reversed(ctx.cleanup):
+        step()
+    run(until(lambda: tab.dialog is None))
+    ctx.cleanup.clear()
+    confirm = run(delete_dialog_shot(ctx))
+    assert isinstance(confirm, DeleteSubAccountDialog) and confirm.number_texts()
+    for step in reversed(ctx.cleanup):
+        step()
+    run(until(lambda: tab.dialog is None))
+    assert new_id in [s.sub_id for s in client.query_sub_accounts()]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -43,8 +45,12 @@ class DeleteSubAccountDialog(QDialog):
         self.question = QLabel(
             self.tr("Delete the sub-account “{0}”?").format(row.label()), self
         )
-        self.question.setObjectName("placeholderTitle")
+        self.question.setObjectName("deleteQuestion")
         self.question.setWordWrap(True)
+        font = self.question.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.question.setFont(font)
         count = len(numbers)
         if count == 1:
             text = self.tr(
@@ -86,8 +92,11 @@ class DeleteSubAccountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(icon)
-        layout.addWidget(self.question)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.question, 1)
+        layout.addLayout(top)
         layout.addWidget(self.explanation)
         layout.addWidget(self.number_list)
         layout.addWidget(self.warning)
