@@ -1,0 +1,400 @@
+"""The local history archive: every fetched day of the six activity logs, one file per account.
+
+``history.sqlite3`` in the account's data directory holds one table per log (typed columns,
+see :mod:`archive_schema`; the API ``ID`` is the primary key, so fetching a row again replaces
+it), ``day_state`` (per log and day: complete, final, fetched_at) and ``meta`` (the time zone
+the rows' Date/Time are written in).
+
+Rules:
+
+* A fetched day range is written in one transaction with its ``day_state`` rows, after
+  deleting what the range held before: a failed or cancelled store leaves nothing half done,
+  and rows the gateway no longer lists disappear.
+* A day is *final* when it was fetched while older than yesterday (account time zone). A day
+  that is complete and final is never missing again; today and yesterday always are.
+* :meth:`store_range` may be called from any thread (it opens its own short-lived connection
+  and writes one range at a time); everything else belongs to the thread that opened the
+  archive (the UI thread), and is fast enough to call there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, LogSpec, schema_sql
+from traitel_desktop.store.archive_zone import Relabel
+from traitel_desktop.store.database import open_database
+
+__all__ = ["Archive", "DayState", "DayTotal"]
+
+_MIGRATIONS = (schema_sql(),)
+_ONE_DAY = dt.timedelta(days=1)
+#: A time-zone change can move a row by up to 26 hours: days this close to the edge of a run
+#: of complete days are fetched again (see :meth:`Archive.change_time_zone`).
+_EDGE_DAYS = 2
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DayState:
+    """What the archive knows about one day of one log."""
+
+    day: dt.date
+    complete: bool
+    final: bool
+    fetched_at: dt.datetime
+
+
+class DayTotal(NamedTuple):
+    """Activity of one log, one sub-account, one day: number of records and exact cost."""
+
+    day: dt.date
+    log: str
+    sub_id: int
+    records: int
+    cost: Decimal
+
+    @property
+    def service(self) -> str:
+        """``fax``, ``voice`` or ``sms``."""
+        return LOGS[self.log].service
+
+
+def _spec(log: str) -> LogSpec:
+    try:
+        return LOGS[log]
+    except KeyError:
+        raise ValueError(f"unknown log {log!r}; choose one of {', '.join(LOG_NAMES)}") from None
+
+
+class Archive:
+    """The history archive of one account, in the SQLite file at ``path``."""
+
+    FILE_NAME = "history.sqlite3"
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._conn = open_database(self.path, _MIGRATIONS)
+        self._write_lock = threading.Lock()
+        self._select = {
+            name: ", ".join(c.sql for c in spec.columns) for name, spec in LOGS.items()
+        }
+
+    @classmethod
+    def in_directory(cls, data_dir: Path | str) -> Archive:
+        """Open (creating if needed) the archive kept in an account's data directory."""
+        return cls(Path(data_dir) / cls.FILE_NAME)
+
+    def close(self) -> None:
+        """Close the reading connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- meta -------------------------------------------------------------------------------
+
+    @property
+    def zone(self) -> str | None:
+        """The time zone the archived Date/Time values are in (None before the first sync)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'zone'").fetchone()
+        return None if row is None else str(row[0])
+
+    def set_zone(self, zone: str) -> None:
+        """Record the zone of the archived rows (use :meth:`change_time_zone` to move them)."""
+        with self._write_lock:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)", (zone,)
+            )
+
+    # --- what to fetch ----------------------------------------------------------------------
+
+    def day_states(self, log: str, start: dt.date, end: dt.date) -> dict[dt.date, DayState]:
+        """The recorded state of each day of ``log`` from ``start`` to ``end`` (inclusive)."""
+        _spec(log)
+        out = {}
+        for day, complete, final, fetched in self._conn.execute(
+            "SELECT day, complete, final, fetched_at FROM day_state"
+            " WHERE log = ? AND day BETWEEN ? AND ?",
+            (log, start.isoformat(), end.isoformat()),
+        ):
+            d = dt.date.fromisoformat(day)
+            out[d] = DayState(d, bool(complete), bool(final), dt.datetime.fromisoformat(fetched))
+        return out
+
+    def missing_days(
+        self, log: str, start: dt.date, end: dt.date, today: dt.date
+    ) -> list[dt.date]:
+        """Days from ``start`` to ``min(end, today)`` that a sync must fetch, oldest first.
+
+        That is every day not stored as complete *and* final: never fetched, cut short by the
+        limit, marked by a time-zone change, or fetched while it was still today/yesterday.
+        """
+        _spec(log)
+        last = min(end, today)
+        if start > last:
+            return []
+        done = {
+            row[0]
+            for row in self._conn.execute(
+                "SELECT day FROM day_state WHERE log = ? AND day BETWEEN ? AND ?"
+                " AND complete = 1 AND final = 1",
+                (log, start.isoformat(), last.isoformat()),
+            )
+        }
+        return [d for d in _days(start, last) if d.isoformat() not in done]
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def store_range(
+        self,
+        log: str,
+        first: dt.date,
+        last: dt.date,
+        rows: Sequence[tuple[Any, ...]],
+        *,
+        today: dt.date,
+        complete: bool = True,
+        fetched_at: dt.datetime | None = None,
+    ) -> None:
+        """Replace days ``first``..``last`` of ``log`` with ``rows`` (from
+        :func:`archive_schema.convert`) and record those days, in one transaction.
+
+        ``complete=False`` records a range the gateway cut short (``limit`` rows). A day is
+        recorded final when it is older than yesterday in ``today``'s terms. Thread-safe.
+        """
+        spec = _spec(log)
+        if first > last:
+            raise ValueError("first day after last day")
+        when = (fetched_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+        yesterday = today - _ONE_DAY
+        states = [
+            (log, d.isoformat(), int(complete), int(complete and d < yesterday), when)
+            for d in _days(first, last)
+        ]
+        width = len(spec.columns) + (spec.money_index is not None)
+        insert = f"INSERT OR REPLACE INTO {log} VALUES ({', '.join('?' * width)})"
+        with self._write_lock:
+            conn = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None)
+            try:
+                conn.execute("PRAGMA synchronous = NORMAL")  # WAL: still atomic and consistent
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute(f"DELETE FROM {log} WHERE day BETWEEN ? AND ?",
+                                 (first.isoformat(), last.isoformat()))
+                    conn.executemany(insert, rows)
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO day_state VALUES (?, ?, ?, ?, ?)", states
+                    )
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+
+    def invalidate(self, log: str, days: Iterable[dt.date]) -> int:
+        """Mark ``days`` of ``log`` as not complete (fetched again by the next sync); their
+        rows stay readable meanwhile. Returns how many recorded days changed."""
+        _spec(log)
+        with self._write_lock:
+            cur = self._conn.executemany(
+                "UPDATE day_state SET complete = 0, final = 0 WHERE log = ? AND day = ?"
+                " AND (complete = 1 OR final = 1)",
+                [(log, d.isoformat()) for d in days],
+            )
+        return max(cur.rowcount, 0)
+
+    def change_time_zone(self, new_zone: str, *, today_old: dt.date, today_new: dt.date) -> dict[
+        str, list[dt.date]
+    ]:
+        """The account's zone changed to ``new_zone``: move the archive there.
+
+        Our reading of "changing the account time zone marks the boundary days for a new
+        fetch": every archived row is rewritten in the new zone (same instant, new Date/Time:
+        exact, no network), and a day is marked for a new fetch when its content may differ
+        from what the gateway now lists under that date:
+
+        * the first and last :data:`_EDGE_DAYS` days of every run of complete days (rows
+          near the run's edges move in or out of it; a zone change moves a row by at most
+          26 hours);
+        * the days a repeated local hour (end of daylight saving) makes ambiguous;
+        * every day from two days before the earlier of the two "todays" on (the boundary
+          between final and not-yet-final days moved).
+
+        Returns the marked days per log. Without a recorded zone it only records the new one.
+        """
+        old_zone = self.zone
+        marked: dict[str, list[dt.date]] = {}
+        if old_zone is None or old_zone == new_zone:
+            self.set_zone(new_zone)
+            return marked
+        relabel = Relabel(old_zone, new_zone)
+        recent = (min(today_old, today_new) - dt.timedelta(days=2)).isoformat()
+        with self._write_lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for log in LOG_NAMES:
+                    marked[log] = self._move_log(conn, log, relabel, recent)
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)",
+                             (new_zone,))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        return {log: days for log, days in marked.items() if days}
+
+    def _move_log(
+        self, conn: sqlite3.Connection, log: str, relabel: Relabel, recent: str
+    ) -> list[dt.date]:
+        ambiguous: set[str] = set()
+        updates = []
+        for ident, day, time in conn.execute(f"SELECT id, day, time FROM {log}").fetchall():
+            new_day, new_time, other = relabel(day, time)
+            if other is not None:
+                ambiguous.update((new_day, other))
+            updates.append((new_day, new_time, ident))
+        conn.executemany(f"UPDATE {log} SET day = ?, time = ? WHERE id = ?", updates)
+        complete = [
+            dt.date.fromisoformat(r[0])
+            for r in conn.execute(
+                "SELECT day FROM day_state WHERE log = ? AND complete = 1 ORDER BY day", (log,)
+            )
+        ]
+        edges: set[str] = set()
+        for i, day in enumerate(complete):
+            before = complete[i - _EDGE_DAYS] if i >= _EDGE_DAYS else None
+            after = complete[i + _EDGE_DAYS] if i + _EDGE_DAYS < len(complete) else None
+            if before != day - _EDGE_DAYS * _ONE_DAY or after != day + _EDGE_DAYS * _ONE_DAY:
+                edges.add(day.isoformat())
+        candidates = edges | ambiguous
+        candidates.update(
+            r[0] for r in conn.execute(
+                "SELECT day FROM day_state WHERE log = ? AND day >= ?", (log, recent)
+            )
+        )
+        known = {
+            r[0] for r in conn.execute("SELECT day FROM day_state WHERE log = ?", (log,))
+        }
+        marked = sorted(candidates & known)
+        conn.executemany(
+            "UPDATE day_state SET complete = 0, final = 0 WHERE log = ? AND day = ?",
+            [(log, d) for d in marked],
+        )
+        return [dt.date.fromisoformat(d) for d in marked]
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def rows(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Archived rows of ``log`` dated ``start``..``end``, by date, time and ID.
+
+        Each row is a plain tuple in API column order (``LOGS[log].headers``): ints, ISO
+        date/time text, trimmed text, and the cost as int micro-units (a ``Decimal`` of
+        micro-units only for the rare cost with more than six decimals).
+        """
+        spec = _spec(log)
+        sql = f"SELECT {self._select[log]} FROM {log} WHERE day BETWEEN ? AND ?"
+        params: tuple[object, ...] = (start.isoformat(), end.isoformat())
+        if sub_id is not None:
+            sql += " AND sub_id = ?"
+            params += (sub_id,)
+        rows = self._conn.execute(sql + " ORDER BY day, time, id", params).fetchall()
+        at = spec.money_index
+        if at is None:
+            return rows
+        fractions = dict(
+            self._conn.execute(
+                f"SELECT id, cost_frac FROM {log} INDEXED BY {log}_frac"
+                " WHERE cost_frac IS NOT NULL AND day BETWEEN ? AND ?",
+                params[:2],
+            ).fetchall()
+        )
+        if fractions:
+            for i, row in enumerate(rows):
+                rest = fractions.get(row[0])
+                if rest is not None:
+                    value = list(row)
+                    value[at] = Decimal(row[at]) + Decimal(rest)
+                    rows[i] = tuple(value)
+        return rows
+
+    def row_count(self, log: str) -> int:
+        """How many rows of ``log`` the archive holds."""
+        _spec(log)
+        return int(self._conn.execute(f"SELECT count(*) FROM {log}").fetchone()[0])
+
+    def last_sync(self, log: str | None = None) -> dt.datetime | None:
+        """When data of ``log`` (of any log with None) last arrived from the gateway."""
+        sql = "SELECT max(fetched_at) FROM day_state"
+        params: tuple[str, ...] = ()
+        if log is not None:
+            _spec(log)
+            sql += " WHERE log = ?"
+            params = (log,)
+        value = self._conn.execute(sql, params).fetchone()[0]
+        return None if value is None else dt.datetime.fromisoformat(value)
+
+    def totals_by_day(
+        self,
+        start: dt.date,
+        end: dt.date,
+        sub_id: int | None = None,
+        logs: Sequence[str] = LOG_NAMES,
+    ) -> list[DayTotal]:
+        """Row count and exact cost per day, log and sub-account (``start``..``end``).
+
+        Summed in SQL on integer micro-units (one covering index scan per log); logs without
+        costs give ``Decimal(0)``. Ordered by log, day, sub-account.
+        """
+        bounds = (start.isoformat(), end.isoformat())
+        where = "day BETWEEN ? AND ?" + ("" if sub_id is None else " AND sub_id = ?")
+        params = bounds if sub_id is None else (*bounds, sub_id)
+        out: list[DayTotal] = []
+        dates: dict[str, dt.date] = {}
+        for log in logs:
+            spec = _spec(log)
+            has_cost = spec.money_index is not None
+            cost = "sum(cost_micro)" if has_cost else "0"
+            groups = self._conn.execute(
+                f"SELECT day, sub_id, count(*), {cost} FROM {log} WHERE {where}"
+                " GROUP BY day, sub_id ORDER BY day, sub_id",
+                params,
+            ).fetchall()
+            extra: dict[tuple[str, int], Decimal] = {}
+            if has_cost:
+                for day, sub, rest in self._conn.execute(
+                    f"SELECT day, sub_id, cost_frac FROM {log} INDEXED BY {log}_frac"
+                    f" WHERE cost_frac IS NOT NULL AND {where}",
+                    params,
+                ):
+                    extra[(day, sub)] = extra.get((day, sub), Decimal(0)) + Decimal(rest)
+            for day, sub, count, micro in groups:
+                d = dates.get(day)
+                if d is None:
+                    d = dates[day] = dt.date.fromisoformat(day)
+                total = Decimal(micro)
+                if extra:
+                    total += extra.get((day, sub), 0)
+                out.append(DayTotal(d, log, sub, count, total.scaleb(-6)))
+        return out
+
