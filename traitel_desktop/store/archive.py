@@ -12,9 +12,9 @@ Rules:
   and rows the gateway no longer lists disappear.
 * A day is *final* when it was fetched while older than yesterday (account time zone). A day
   that is complete and final is never missing again; today and yesterday always are.
-* :meth:`store_range` may be called from any thread (it opens its own short-lived connection
-  and writes one range at a time); everything else belongs to the thread that opened the
-  archive (the UI thread), and is fast enough to call there.
+* :meth:`store_range` and :meth:`change_time_zone` may be called from any thread (each
+  opens its own short-lived connection; writes go one at a time); everything else belongs
+  to the thread that opened the archive (the UI thread), and is fast enough to call there.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -191,18 +192,22 @@ class Archive:
         ]
         width = len(spec.columns) + (spec.money_index is not None)
         insert = f"INSERT OR REPLACE INTO {log} VALUES ({', '.join('?' * width)})"
+        with self._writing() as conn:
+            conn.execute(f"DELETE FROM {log} WHERE day BETWEEN ? AND ?",
+                         (first.isoformat(), last.isoformat()))
+            conn.executemany(insert, rows)
+            conn.executemany("INSERT OR REPLACE INTO day_state VALUES (?, ?, ?, ?, ?)", states)
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on a short-lived connection of the calling thread."""
         with self._write_lock:
             conn = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None)
             try:
                 conn.execute("PRAGMA synchronous = NORMAL")  # WAL: still atomic and consistent
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    conn.execute(f"DELETE FROM {log} WHERE day BETWEEN ? AND ?",
-                                 (first.isoformat(), last.isoformat()))
-                    conn.executemany(insert, rows)
-                    conn.executemany(
-                        "INSERT OR REPLACE INTO day_state VALUES (?, ?, ?, ?, ?)", states
-                    )
+                    yield conn
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
@@ -240,26 +245,19 @@ class Archive:
           between final and not-yet-final days moved).
 
         Returns the marked days per log. Without a recorded zone it only records the new one.
+        Thread-safe, one transaction (like :meth:`store_range`).
         """
-        old_zone = self.zone
         marked: dict[str, list[dt.date]] = {}
-        if old_zone is None or old_zone == new_zone:
-            self.set_zone(new_zone)
-            return marked
-        relabel = Relabel(old_zone, new_zone)
-        recent = (min(today_old, today_new) - dt.timedelta(days=2)).isoformat()
-        with self._write_lock:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+        with self._writing() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'zone'").fetchone()
+            old_zone = None if row is None else str(row[0])
+            if old_zone is not None and old_zone != new_zone:
+                relabel = Relabel(old_zone, new_zone)
+                recent = (min(today_old, today_new) - dt.timedelta(days=2)).isoformat()
                 for log in LOG_NAMES:
                     marked[log] = self._move_log(conn, log, relabel, recent)
-                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)",
-                             (new_zone,))
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)",
+                         (new_zone,))
         return {log: days for log, days in marked.items() if days}
 
     def _move_log(
