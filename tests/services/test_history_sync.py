@@ -269,3 +269,22 @@ def test_the_engine_loads_no_qt() -> None:
             "bad = [m for m in ('PySide6', 'qasync') if m in sys.modules]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True,
                    cwd=Path(__file__).resolve().parents[2])
+
+
+def test_losing_the_gateways_mid_sync_keeps_what_arrived(api: Api, archive: Archive,
+                                                         sb: Any) -> None:
+    from traitel_desktop.services.history_sync import Offline
+
+    sync = engine(api, archive, sb, parallel=1)
+
+    def progress(done: int, needed: int) -> None:
+        if done:
+            sb.stop()  # both gateways gone after the first chunk
+
+    with pytest.raises(Offline) as caught:
+        asyncio.run(sync.sync([LOG], D(2026, 2, 1), D(2026, 4, 30), progress))
+    assert caught.value.stored_days == 30
+    assert caught.value.last_sync == archive.last_sync(LOG) is not None
+    assert archive.missing_days(LOG, D(2026, 2, 1), D(2026, 4, 30), TODAY) == [
+        D(2026, 2, 1) + dt.timedelta(days=i) for i in range(59)]
+    assert len(archive.rows(LOG, D(2026, 4, 1), D(2026, 4, 30))) > 100
