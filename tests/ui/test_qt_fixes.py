@@ -27,3 +27,17 @@ def test_many_emits_do_not_drain_the_reference_count_of_true() -> None:
     assert len(received) == 3000
     assert after[0] >= before[0] - 5
     assert after[1] >= before[1] - 5
+
+
+def test_many_disconnects_do_not_drain_the_reference_count_of_true() -> None:
+    qt_fixes.apply()
+    emitter = Emitter()
+
+    def slot() -> None:
+        pass
+
+    before = sys.getrefcount(True)
+    for _ in range(3000):
+        emitter.plain.connect(slot)
+        emitter.plain.disconnect(slot)
+    assert sys.getrefcount(True) >= before - 5
