@@ -288,3 +288,23 @@ def test_losing_the_gateways_mid_sync_keeps_what_arrived(api: Api, archive: Arch
     assert archive.missing_days(LOG, D(2026, 2, 1), D(2026, 4, 30), TODAY) == [
         D(2026, 2, 1) + dt.timedelta(days=i) for i in range(59)]
     assert len(archive.rows(LOG, D(2026, 4, 1), D(2026, 4, 30))) > 100
+
+
+def test_a_clock_ahead_of_the_gateway_leaves_tomorrow_for_later(api: Api, archive: Archive,
+                                                                 sb: Any) -> None:
+    ahead = TODAY + dt.timedelta(days=1)  # our midnight came first; the gateway's is later
+    sync = HistorySync(api, archive, today=lambda zone: ahead)
+    seen: list[tuple[int, int]] = []
+    report = asyncio.run(sync.sync([LOG], D(2026, 5, 1), None,
+                                   lambda done, need: seen.append((done, need))))
+    assert report.needed_days == report.done_days == 20 and seen[-1] == (20, 20)
+    assert archive.missing_days(LOG, D(2026, 5, 1), ahead, ahead) == [TODAY, ahead]
+    assert archive.rows(LOG, D(2026, 5, 1), ahead) == direct(api, LOG, D(2026, 5, 1), TODAY)
+
+
+def test_a_day_marked_by_hand_is_fetched_again(api: Api, archive: Archive, sb: Any) -> None:
+    sync = engine(api, archive, sb)
+    asyncio.run(sync.sync([LOG], D(2026, 3, 1), D(2026, 3, 31)))
+    assert archive.invalidate(LOG, [D(2026, 3, 3), D(2026, 3, 4), D(2026, 4, 9)]) == 2
+    again = asyncio.run(sync.sync([LOG], D(2026, 3, 1), D(2026, 3, 31)))
+    assert again.needed_days == 2 and again.requests == 2

@@ -33,7 +33,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from traitel_desktop.api.errors import GatewayUnreachable, ProtocolError, TraiTelError
+from traitel_desktop.api.errors import (
+    GatewayUnreachable,
+    InvalidEndDate,
+    InvalidStartDate,
+    ProtocolError,
+    TraiTelError,
+)
 from traitel_desktop.store.archive import Archive
 from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, convert
 
@@ -46,6 +52,7 @@ T = TypeVar("T")
 Progress = Callable[[int, int], None]
 DEFAULT_LIMIT = 200_000
 DEFAULT_PARALLEL = 3
+_DAY = dt.timedelta(days=1)
 
 
 class Call(Protocol):
@@ -248,7 +255,22 @@ class HistorySync:
     async def _chunk(
         self, chunk: Chunk, today: dt.date, report: SyncReport, tell: Progress
     ) -> None:
-        fetched = await self._call(_fetch(chunk, self.limit))
+        try:
+            fetched = await self._call(_fetch(chunk, self.limit))
+        except (InvalidEndDate, InvalidStartDate):
+            if chunk.last != today:
+                raise
+            # This computer's clock is ahead of the gateway's (around midnight): "today"
+            # is still in the future there. Leave it for the next sync.
+            report.requests += 1
+            report.needed_days -= 1
+            log.info("%s: the gateway's today is still %s", chunk.log, today - _DAY)
+            if chunk.days > 1:
+                await self._chunk(Chunk(chunk.log, chunk.first, today - _DAY), today, report,
+                                  tell)
+            else:
+                tell(report.done_days, report.needed_days)
+            return
         report.requests += 1
         if fetched.rows is None:
             report.splits += 1
