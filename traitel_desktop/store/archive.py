@@ -30,16 +30,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, LogSpec, schema_sql
-from traitel_desktop.store.archive_zone import Relabel
+from traitel_desktop.store.archive_zone import Relabel, move_log
 from traitel_desktop.store.database import open_database
 
 __all__ = ["Archive", "DayState", "DayTotal"]
 
 _MIGRATIONS = (schema_sql(),)
 _ONE_DAY = dt.timedelta(days=1)
-#: A time-zone change can move a row by up to 26 hours: days this close to the edge of a run
-#: of complete days are fetched again (see :meth:`Archive.change_time_zone`).
-_EDGE_DAYS = 2
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -237,7 +234,7 @@ class Archive:
         exact, no network), and a day is marked for a new fetch when its content may differ
         from what the gateway now lists under that date:
 
-        * the first and last :data:`_EDGE_DAYS` days of every run of complete days (rows
+        * the first and last ``archive_zone.EDGE_DAYS`` days of every run of complete days (rows
           near the run's edges move in or out of it; a zone change moves a row by at most
           26 hours);
         * the days a repeated local hour (end of daylight saving) makes ambiguous;
@@ -255,49 +252,10 @@ class Archive:
                 relabel = Relabel(old_zone, new_zone)
                 recent = (min(today_old, today_new) - dt.timedelta(days=2)).isoformat()
                 for log in LOG_NAMES:
-                    marked[log] = self._move_log(conn, log, relabel, recent)
+                    marked[log] = move_log(conn, log, relabel, recent)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)",
                          (new_zone,))
         return {log: days for log, days in marked.items() if days}
-
-    def _move_log(
-        self, conn: sqlite3.Connection, log: str, relabel: Relabel, recent: str
-    ) -> list[dt.date]:
-        ambiguous: set[str] = set()
-        updates = []
-        for ident, day, time in conn.execute(f"SELECT id, day, time FROM {log}").fetchall():
-            new_day, new_time, other = relabel(day, time)
-            if other is not None:
-                ambiguous.update((new_day, other))
-            updates.append((new_day, new_time, ident))
-        conn.executemany(f"UPDATE {log} SET day = ?, time = ? WHERE id = ?", updates)
-        complete = [
-            dt.date.fromisoformat(r[0])
-            for r in conn.execute(
-                "SELECT day FROM day_state WHERE log = ? AND complete = 1 ORDER BY day", (log,)
-            )
-        ]
-        edges: set[str] = set()
-        for i, day in enumerate(complete):
-            before = complete[i - _EDGE_DAYS] if i >= _EDGE_DAYS else None
-            after = complete[i + _EDGE_DAYS] if i + _EDGE_DAYS < len(complete) else None
-            if before != day - _EDGE_DAYS * _ONE_DAY or after != day + _EDGE_DAYS * _ONE_DAY:
-                edges.add(day.isoformat())
-        candidates = edges | ambiguous
-        candidates.update(
-            r[0] for r in conn.execute(
-                "SELECT day FROM day_state WHERE log = ? AND day >= ?", (log, recent)
-            )
-        )
-        known = {
-            r[0] for r in conn.execute("SELECT day FROM day_state WHERE log = ?", (log,))
-        }
-        marked = sorted(candidates & known)
-        conn.executemany(
-            "UPDATE day_state SET complete = 0, final = 0 WHERE log = ? AND day = ?",
-            [(log, d) for d in marked],
-        )
-        return [dt.date.fromisoformat(d) for d in marked]
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -11,11 +11,16 @@ archive fetches them again.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from zoneinfo import ZoneInfo
 
-__all__ = ["Relabel"]
+__all__ = ["EDGE_DAYS", "Relabel", "move_log"]
 
 _EPOCH = dt.date(1970, 1, 1)
+_ONE_DAY = dt.timedelta(days=1)
+#: A time-zone change can move a row by up to 26 hours: days this close to the edge of a run
+#: of complete days are fetched again (see ``Archive.change_time_zone``).
+EDGE_DAYS = 2
 
 
 class Relabel:
@@ -72,3 +77,44 @@ class Relabel:
             # The repeated (or skipped) hour: the same text names another instant too.
             other = self._to_new(naive - off1)[0]
         return new_day, new_time, other
+
+
+def move_log(conn: sqlite3.Connection, log: str, relabel: Relabel, recent: str) -> list[dt.date]:
+    """Relabel every row of ``log`` (inside the caller's transaction) and mark the days whose
+    content may have changed; ``recent`` is the first day near "today" to mark. Returns the
+    marked days."""
+    ambiguous: set[str] = set()
+    updates = []
+    for ident, day, time in conn.execute(f"SELECT id, day, time FROM {log}").fetchall():
+        new_day, new_time, other = relabel(day, time)
+        if other is not None:
+            ambiguous.update((new_day, other))
+        updates.append((new_day, new_time, ident))
+    conn.executemany(f"UPDATE {log} SET day = ?, time = ? WHERE id = ?", updates)
+    complete = [
+        dt.date.fromisoformat(r[0])
+        for r in conn.execute(
+            "SELECT day FROM day_state WHERE log = ? AND complete = 1 ORDER BY day", (log,)
+        )
+    ]
+    edges: set[str] = set()
+    for i, day in enumerate(complete):
+        before = complete[i - EDGE_DAYS] if i >= EDGE_DAYS else None
+        after = complete[i + EDGE_DAYS] if i + EDGE_DAYS < len(complete) else None
+        if before != day - EDGE_DAYS * _ONE_DAY or after != day + EDGE_DAYS * _ONE_DAY:
+            edges.add(day.isoformat())
+    candidates = edges | ambiguous
+    candidates.update(
+        r[0] for r in conn.execute(
+            "SELECT day FROM day_state WHERE log = ? AND day >= ?", (log, recent)
+        )
+    )
+    known = {
+        r[0] for r in conn.execute("SELECT day FROM day_state WHERE log = ?", (log,))
+    }
+    marked = sorted(candidates & known)
+    conn.executemany(
+        "UPDATE day_state SET complete = 0, final = 0 WHERE log = ? AND day = ?",
+        [(log, d) for d in marked],
+    )
+    return [dt.date.fromisoformat(d) for d in marked]
