@@ -214,6 +214,8 @@ def test_delete_confirms_lists_numbers_cancel_does_nothing_confirm_deletes(
     target = next(i for i in ids if client.query_numbers(sub_id=i))
     numbers = client.query_numbers(sub_id=target)
     position = ids.index(target)
+    record_for(session).set_alias(target, "to-go")  # as if the app had set it
+    run(tab.reload())
     tab.select_sub(target)
     tab.view.setFocus()
     before = fresh_sandbox.dump()
@@ -222,7 +224,7 @@ def test_delete_confirms_lists_numbers_cancel_does_nothing_confirm_deletes(
     run(until(lambda: isinstance(tab.dialog, DeleteSubAccountDialog)))
     dialog = tab.dialog
     assert isinstance(dialog, DeleteSubAccountDialog)
-    assert f"ID {target}" in dialog.question.text()
+    assert f"“to-go (ID {target})”" in dialog.question.text()
     assert f"Its {len(numbers)} numbers will go back to your main account" in (
         dialog.explanation.text()
     )
@@ -261,7 +263,8 @@ def test_delete_confirms_lists_numbers_cancel_does_nothing_confirm_deletes(
         assert main[number.number].assigned_id is None
     (change,) = record_for(session).changes()
     assert (change.area, change.action, change.result) == ("sub-accounts", "delete", "ok")
-    assert f"ID {target}" in change.target
+    assert change.target == f"to-go (ID {target})"
+    assert record_for(session).alias(target) is None  # forgotten with the sub-account
     assert expected[0] in change.detail
     assert "Deleted" in tab.message_bar.text
     # The row that took the deleted one's place is selected.
