@@ -1,0 +1,130 @@
+"""Fixtures and helpers shared by the numbers GUI tests (this module holds no tests).
+
+``fresh_sandbox`` a demo sandbox per test (these tests change its state), and
+                  ``sign_in_request`` pointed at it, so conftest's ``session`` signs in there.
+``client``        another client of the demo account: "someone else", or the test's own eyes.
+``numbers_tab``   a shown, active, loaded :class:`NumbersTab` on ``session``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtTest import QTest
+
+from traitel_desktop.api import TraiTelClient
+from traitel_desktop.api.records import Number
+from traitel_desktop.sandbox import start_sandbox
+from traitel_desktop.services import Session
+from traitel_desktop.ui.assign_dialog import AssignDialog
+from traitel_desktop.ui.number_model import Column
+from traitel_desktop.ui.numbers_tab import NumbersTab
+
+
+@pytest.fixture
+def fresh_sandbox() -> Iterator[Any]:
+    """A fresh demo sandbox per test (a template copy: a few milliseconds)."""
+    sb = start_sandbox(seed=1, preset="demo")
+    try:
+        yield sb
+    finally:
+        sb.stop()
+
+
+@pytest.fixture
+def sign_in_request(fresh_sandbox: Any) -> Any:
+    """demo/demo on the fresh sandbox (the conftest's ``session`` signs in with it)."""
+    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest
+
+    return SignInRequest(
+        "demo", "demo", PROFILE_SANDBOX, (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
+    )
+
+
+@pytest.fixture
+def client(fresh_sandbox: Any) -> Iterator[TraiTelClient]:
+    """Another client of the demo account (someone else, or the test's own eyes)."""
+    urls = (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
+    c = TraiTelClient("demo", "demo", gateways=urls)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+@pytest.fixture
+def numbers_tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> NumbersTab:
+    widget = NumbersTab(session)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    widget.activateWindow()
+    assert QTest.qWaitForWindowActive(widget)  # shortcuts need an active window
+    run(widget.reload())
+    return widget
+
+
+async def until(condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Wait (on the qasync loop) until ``condition()`` is true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting")
+        await asyncio.sleep(0.02)
+
+
+def shown_numbers(tab: NumbersTab) -> list[str]:
+    """The digits of the rows shown, in view order."""
+    proxy = tab.proxy
+    rows = [proxy.record(proxy.index(r, Column.NUMBER)) for r in range(proxy.rowCount())]
+    return [row.digits for row in rows if row is not None]
+
+
+def cell(tab: NumbersTab, digits: str, column: Column) -> str:
+    """The text shown for ``digits`` in ``column``."""
+    source = tab.model.row_of(digits)
+    assert source >= 0, digits
+    index = tab.proxy.mapFromSource(tab.model.index(source, column))
+    return str(index.data())
+
+
+def number(client: TraiTelClient, digits: str) -> Number:
+    """The sandbox's record of ``digits`` (read over HTTP)."""
+    return next(n for n in client.query_numbers() if n.number == digits)
+
+
+def first(client: TraiTelClient, **where: object) -> str:
+    """The first number whose record matches ``where`` (e.g. ``service="fax"``)."""
+    for n in client.query_numbers():
+        if all(getattr(n, k) == v for k, v in where.items()):
+            return n.number
+    raise LookupError(where)
+
+
+def open_assign(
+    qtbot: Any, tab: NumbersTab, run: Callable[..., Any], digits: str
+) -> AssignDialog:
+    """Select ``digits`` and press F2; returns the Assign dialog once open."""
+    from PySide6.QtCore import Qt
+
+    tab.search.clear()
+    tab.select_number(digits)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
+    run(until(lambda: isinstance(tab.dialog, AssignDialog)))
+    dialog = tab.dialog
+    assert isinstance(dialog, AssignDialog) and dialog.row.digits == digits
+    return dialog
+
+
+def click_assign(qtbot: Any, dialog: AssignDialog, run: Callable[..., Any]) -> None:
+    """Click Assign and wait for the answer."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    if dialog.task is not None:
+        run(dialog.task)

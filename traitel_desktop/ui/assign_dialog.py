@@ -1,0 +1,360 @@
+"""The Assign dialog: what one number is used for, chosen from pick lists.
+
+Fax is a single choice. Voice sends calls to an IVR menu, an IVML flow or SIP (the main account
+or a sub-account), each picked from a list built from ``listivr``, ``listivml`` and
+``querysubaccounts`` — nobody types an ID. Shown with ``open()`` (never ``exec()``); while the
+request is in flight nothing can be changed, sent again or closed. When TraiTel refuses (105,
+107, 108, 109, 110, 113, ...) the dialog stays open with every choice kept and says why in
+plain words, on the choice concerned; on success it closes with ``Accepted``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from traitel_desktop.services.numbers import (
+    IVML,
+    IVR,
+    SIP,
+    AssignChoice,
+    NumberRow,
+    NumbersData,
+    Target,
+)
+from traitel_desktop.ui.async_tools import spawn
+from traitel_desktop.ui.errors import plain_message, show_unexpected
+from traitel_desktop.ui.field_errors import FieldErrors
+from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.number_model import assignment_words, service_words
+
+Submit = Callable[[AssignChoice], Awaitable[Any]]
+
+KINDS = (IVR, IVML, SIP)
+
+
+class AssignDialog(QDialog):
+    """Assigns ``row``'s number (see the module docstring); ``submit(choice)`` sends it."""
+
+    def __init__(
+        self, row: NumberRow, data: NumbersData, submit: Submit, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.row = row
+        self.data = data
+        self.submit = submit
+        #: True when a request failed in a way that leaves its outcome unknown.
+        self.outcome_unknown = False
+        #: The last error TraiTel (or the client) gave, if any.
+        self.last_error: Exception | None = None
+        self.task: asyncio.Task[None] | None = None
+        self._busy = False
+        self._picked: dict[str, int] = {}  # kind -> target ID last picked (kept across kinds)
+        self.setObjectName("assignDialog")
+        self.setWindowTitle(self.tr("Assign {0}").format(row.formatted))
+        self.setMinimumWidth(500)
+        self.message_bar = MessageBar(self)
+
+        title = QLabel(row.formatted, self)
+        title.setObjectName("assignNumber")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        title.setFont(font)
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        facts = [service_words(row.service) + self.tr(" number")]
+        if row.country:
+            facts.append(row.country)
+        facts.append(self.tr("now: {0}").format(assignment_words(row)))
+        self.current = QLabel(" · ".join(facts), self)
+        self.current.setObjectName("accountSub")
+        self.current.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setObjectName("zoneNote")
+        self.note.setWordWrap(True)
+        if row.service == "sms":
+            self.note.setText(
+                self.tr(
+                    "This number was bought for text messages. TraiTel may not let it take "
+                    "faxes or calls; if so, it will say so when you assign it."
+                )
+            )
+        self.note.setVisible(bool(self.note.text()))
+
+        # -- service: fax or voice -------------------------------------------------------
+        self.service_box = QWidget(self)
+        service_row = QHBoxLayout(self.service_box)
+        service_row.setContentsMargins(0, 0, 0, 0)
+        self.fax_radio = QRadioButton(self.tr("&Fax — receive faxes on this number"), self)
+        self.voice_radio = QRadioButton(self.tr("&Voice — answer calls"), self)
+        self.services = QButtonGroup(self)
+        self.services.addButton(self.fax_radio)
+        self.services.addButton(self.voice_radio)
+        service_row.addWidget(self.fax_radio)
+        service_row.addWidget(self.voice_radio)
+        service_row.addStretch(1)
+        self.service_box.setAccessibleName(self.tr("Use this number for"))
+
+        # -- voice: where calls go -------------------------------------------------------
+        self.kind_box = QWidget(self)
+        kind_row = QHBoxLayout(self.kind_box)
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        self.kind_radios: dict[str, QRadioButton] = {
+            IVR: QRadioButton(self.tr("&IVR menu"), self),
+            IVML: QRadioButton(self.tr("IV&ML flow"), self),
+            SIP: QRadioButton(self.tr("&SIP phone"), self),
+        }
+        self.kinds = QButtonGroup(self)
+        for kind, radio in self.kind_radios.items():
+            self.kinds.addButton(radio)
+            kind_row.addWidget(radio)
+            radio.setEnabled(bool(data.targets(kind)))
+            if not data.targets(kind):
+                radio.setToolTip(self.tr("None is set up on your account."))
+        kind_row.addStretch(1)
+        self.kind_box.setAccessibleName(self.tr("Send calls to"))
+        self.target = QComboBox(self)
+        self.target.setAccessibleName(self.tr("Menu, flow or phone that takes the calls"))
+        self.target.setMinimumContentsLength(28)
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+
+        form_box = QWidget(self)
+        form = QFormLayout(form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Use for"), self.service_box)
+        form.addRow(self.tr("Calls go to"), self.kind_box)
+        self.target_label = QLabel(self.tr("&Which one"), self)
+        self.target_label.setBuddy(self.target)
+        form.addRow(self.target_label, self.target)
+
+        self.field_errors = FieldErrors()
+        self.field_errors.bind("service", self.service_box)
+        self.field_errors.bind("servicetype", self.kind_box)
+        self.field_errors.bind("serviceid", self.target)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Sending to TraiTel"))
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("accountSub")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.assign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.assign_button.setText(self.tr("&Assign"))
+        self.assign_button.setAccessibleName(self.tr("Assign the number"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.start_assign)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(title)
+        layout.addWidget(self.current)
+        layout.addWidget(self.note)
+        layout.addSpacing(4)
+        layout.addWidget(form_box)
+        layout.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addLayout(bottom)
+
+        self._preselect()
+        self.services.buttonToggled.connect(lambda *_: self._update())
+        self.kinds.buttonToggled.connect(lambda *_: self._kind_changed())
+        self.target.currentIndexChanged.connect(self._target_changed)
+
+    # --- choices ------------------------------------------------------------------------
+    def _preselect(self) -> None:
+        """Start from what the number does now."""
+        row = self.row
+        if row.target is not None:
+            self._picked[row.target.kind] = row.target.id
+        if row.service == "fax":
+            self.fax_radio.setChecked(True)
+        elif row.service == "voice":
+            self.voice_radio.setChecked(True)
+        kind = row.target.kind if row.target is not None else None
+        if kind is None:
+            kind = next((k for k in KINDS if self.kind_radios[k].isEnabled()), None)
+        if kind is not None:
+            self.kind_radios[kind].setChecked(True)
+        self._fill_targets()
+        self._update()
+
+    def kind(self) -> str | None:
+        """The voice kind picked (IVR, IVML, SIP), if any."""
+        return next((k for k, r in self.kind_radios.items() if r.isChecked()), None)
+
+    def _fill_targets(self) -> None:
+        from traitel_desktop.ui.number_model import target_words
+
+        kind = self.kind()
+        self.target.blockSignals(True)
+        self.target.clear()
+        targets: list[Target] = self.data.targets(kind) if kind else []
+        for target in targets:
+            self.target.addItem(target_words(target), target.id)
+        wanted = self._picked.get(kind or "")
+        position = self.target.findData(wanted) if wanted is not None else -1
+        if position < 0 and wanted is not None and kind:
+            # Assigned to something not in the pick list (e.g. deleted): show it, chosen.
+            self.target.insertItem(0, target_words(self.data.target(kind, wanted)), wanted)
+            position = 0
+        self.target.setCurrentIndex(max(position, 0) if targets or position >= 0 else -1)
+        self.target.blockSignals(False)
+        self._target_changed()
+
+    def _kind_changed(self) -> None:
+        self._fill_targets()
+        self._update()
+
+    def _target_changed(self, *_: object) -> None:
+        kind = self.kind()
+        value = self.target.currentData()
+        if kind and isinstance(value, int):
+            self._picked[kind] = value
+        self._update()
+
+    def _update(self) -> None:
+        voice = self.voice_radio.isChecked()
+        busy = self._busy
+        self.kind_box.setEnabled(voice and not busy)
+        self.target.setEnabled(voice and not busy and self.target.count() > 0)
+        self.target_label.setEnabled(self.target.isEnabled())
+        self.service_box.setEnabled(not busy)
+        self.assign_button.setEnabled(not busy and self.choice() is not None)
+        self.cancel_button.setEnabled(not busy)
+
+    def choice(self) -> AssignChoice | None:
+        """What is chosen now (None while the choice is incomplete)."""
+        if self.fax_radio.isChecked():
+            return AssignChoice("fax")
+        if not self.voice_radio.isChecked():
+            return None
+        kind = self.kind()
+        value = self.target.currentData()
+        if kind is None or not isinstance(value, int):
+            return None
+        return AssignChoice("voice", kind, value)
+
+    def set_choice(self, choice: AssignChoice) -> None:
+        """Select ``choice`` (as a user would click it)."""
+        (self.fax_radio if choice.service == "fax" else self.voice_radio).setChecked(True)
+        if choice.kind is not None:
+            if choice.target_id is not None:
+                self._picked[choice.kind] = choice.target_id
+            self.kind_radios[choice.kind].setChecked(True)
+            self._fill_targets()
+        self._update()
+
+    # --- sending ------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a request is in flight."""
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self.status.setText(self.tr("Sending to TraiTel…") if busy else "")
+        self._update()
+
+    def start_assign(self) -> None:
+        """Assign (the Assign button, Enter), unless already sending or incomplete."""
+        choice = self.choice()
+        if self._busy or choice is None:
+            return
+        self.field_errors.clear()
+        self.message_bar.clear()
+        self._set_busy(True)
+        self.task = spawn(self._assign(choice), name="number-assign")
+
+    def explanation(self, exc: BaseException, choice: AssignChoice) -> str:
+        """The plain words for a refusal; 107 and 108 get this dialog's own sentence."""
+        code = getattr(exc, "code", None)
+        if code == 108:
+            what = self.tr("faxes") if choice.service == "fax" else self.tr("voice calls")
+            return self.tr(
+                "This number cannot carry {0}: TraiTel sells each number for certain services "
+                "only (a number bought for text messages, for example, cannot take faxes or "
+                "calls). Choose the other service, or use a different number."
+            ).format(what)
+        if code == 107:
+            return self.tr(
+                "TraiTel does not offer that service for numbers. Choose Fax, or Voice with an "
+                "IVR menu, an IVML flow or a SIP phone from the lists."
+            )
+        return plain_message(exc)
+
+    async def _assign(self, choice: AssignChoice) -> None:
+        from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
+
+        try:
+            await self.submit(choice)
+        except TraiTelError as exc:
+            if not shiboken6.isValid(self):
+                return
+            self._set_busy(False)
+            self.last_error = exc
+            self.outcome_unknown = self.outcome_unknown or isinstance(exc, UnknownOutcome)
+            text = self.explanation(exc, choice)
+            field = getattr(exc, "field", None)
+            if field == "servicetype" and not self.voice_radio.isChecked():
+                field = "service"
+            if not (isinstance(field, str) and self.field_errors.show_text(field, text)):
+                self.message_bar.show_error(exc)
+                self.message_bar.text_label.setText(text)
+            return
+        except Exception as exc:
+            if not shiboken6.isValid(self):
+                return
+            self._set_busy(False)
+            show_unexpected(self, exc)
+            return
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel / Esc / close, except while a request is in flight."""
+        if self._busy:
+            return
+        super().reject()
+
+    def keyPressEvent(self, event: Any) -> None:
+        """Enter assigns (through :meth:`start_assign`, so never twice)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.start_assign()
+            event.accept()
+            return
+        super().keyPressEvent(event)
