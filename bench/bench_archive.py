@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import shutil
 import statistics
 import tempfile
 import time
@@ -140,6 +141,7 @@ def main() -> None:
         client.close()
         caller.close()
         sb.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":
