@@ -121,6 +121,14 @@ def open_assign(
     return dialog
 
 
+def tick(qtbot: Any, button: Any) -> None:
+    """Click a radio button or check box on its box (Qt only counts clicks on the box and
+    its text, not on the empty width of a stretched button)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
 def click_assign(qtbot: Any, dialog: AssignDialog, run: Callable[..., Any]) -> None:
     """Click Assign and wait for the answer."""
     from PySide6.QtCore import Qt
