@@ -1,0 +1,171 @@
+"""Fixtures and helpers shared by the IVR & IVML GUI tests (this module holds no tests).
+
+``fresh_sandbox`` a demo sandbox per test (these tests change its state), and
+                  ``sign_in_request`` pointed at it, so conftest's ``session`` signs in there.
+``client``        another client of the demo account: "someone else", or the test's own eyes.
+``noivr_session`` a ``Session`` signed in to ``noivr``/``noivr`` (no IVR subscription) on the
+                  same fresh sandbox, ``data_dir`` in ``tmp_path``.
+``tab``           a shown, active, loaded :class:`IvrTab` on ``session``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from traitel_desktop.api import TraiTelClient
+from traitel_desktop.sandbox import start_sandbox
+from traitel_desktop.services import Session
+from traitel_desktop.services.ivml import IvmlDraft
+from traitel_desktop.ui.ivml_dialog import IvmlDialog
+from traitel_desktop.ui.ivml_model import Column
+from traitel_desktop.ui.ivr_tab import IvrTab
+
+
+@pytest.fixture
+def fresh_sandbox() -> Iterator[Any]:
+    """A fresh demo sandbox per test (the shared one stays as the other GUI tests expect)."""
+    sb = start_sandbox(seed=1, preset="demo")
+    try:
+        yield sb
+    finally:
+        sb.stop()
+
+
+@pytest.fixture
+def sign_in_request(fresh_sandbox: Any) -> Any:
+    """demo/demo on the fresh sandbox (the conftest's ``session`` signs in with it)."""
+    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest
+
+    return SignInRequest(
+        "demo", "demo", PROFILE_SANDBOX, (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
+    )
+
+
+@pytest.fixture
+def client(fresh_sandbox: Any) -> Iterator[TraiTelClient]:
+    """Another client of the demo account (someone else, or the test's own eyes)."""
+    c = TraiTelClient("demo", "demo", gateways=(fresh_sandbox.primary_url,
+                                                 fresh_sandbox.alternate_url))
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+@pytest.fixture
+def noivr_session(
+    fresh_sandbox: Any, app_settings: Any, tmp_path: Path, run: Callable[..., Any]
+) -> Iterator[Session]:
+    """noivr/noivr (no IVR subscription) signed in on the fresh sandbox."""
+    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest, sign_in
+
+    request = SignInRequest(
+        "noivr", "noivr", PROFILE_SANDBOX,
+        (fresh_sandbox.primary_url, fresh_sandbox.alternate_url),
+    )
+    sess = run(sign_in(request, settings=app_settings, data_dir=tmp_path / "noivr-data"))
+    yield sess
+    sess.close()
+
+
+def make_tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> IvrTab:
+    """A shown, active, loaded tab on ``session``."""
+    widget = IvrTab(session)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    widget.show()
+    widget.activateWindow()
+    assert QTest.qWaitForWindowActive(widget)  # shortcuts need an active window
+    run(widget.reload())
+    return widget
+
+
+@pytest.fixture
+def tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> IvrTab:
+    return make_tab(qtbot, session, run)
+
+
+async def until(condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Wait (on the qasync loop) until ``condition()`` is true."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("timed out waiting")
+        await asyncio.sleep(0.02)
+
+
+def reactivate(tab: IvrTab) -> None:
+    """The offscreen platform does not hand activation back when a dialog closes."""
+    tab.activateWindow()
+    assert QTest.qWaitForWindowActive(tab)
+    tab.view.setFocus()
+
+
+def shown_ids(tab: IvrTab) -> list[int]:
+    proxy = tab.proxy
+    return [int(proxy.index(r, Column.ID).data()) for r in range(proxy.rowCount())]
+
+
+def ivml_rows(sandbox: Any, account_id: int = 1) -> list[tuple[int, str, str, str, str]]:
+    """(id, name, launch URL, result URL, type) of every IVML configuration, from the
+    sandbox's own state."""
+    with sandbox.db.lock:
+        return [
+            (int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]))
+            for r in sandbox.db.conn.execute(
+                "SELECT id, name, launch_url, result_url, type FROM ivml WHERE account_id = ?"
+                " ORDER BY id",
+                (account_id,),
+            )
+        ]
+
+
+def open_add(qtbot: Any, tab: IvrTab, run: Callable[..., Any]) -> IvmlDialog:
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
+    assert isinstance(tab.dialog, IvmlDialog)
+    return tab.dialog
+
+
+def open_edit(qtbot: Any, tab: IvrTab, run: Callable[..., Any], ident: int) -> IvmlDialog:
+    tab.select_config(ident)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
+    run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
+    dialog = tab.dialog
+    assert isinstance(dialog, IvmlDialog) and dialog.config is not None
+    assert dialog.config.id == ident
+    return dialog
+
+
+def type_draft(qtbot: Any, dialog: IvmlDialog, draft: IvmlDraft) -> None:
+    """Type every field as a user would (select all, then type) and pick the type."""
+    for name in ("name", "launch_url", "result_url"):
+        edit: QLineEdit = getattr(dialog, name)
+        edit.selectAll()
+        edit.del_()
+        qtbot.keyClicks(edit, getattr(draft, name))
+    dialog.type.setCurrentIndex(dialog.type.findData(draft.type))
+
+
+def save(qtbot: Any, dialog: IvmlDialog, run: Callable[..., Any]) -> None:
+    """Click Save/Add and wait for the answer."""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    if dialog.task is not None:
+        run(dialog.task)
+
+
+def closed(tab: IvrTab, dialog: IvmlDialog) -> bool:
+    """The dialog was closed (and, once Qt got round to it, deleted)."""
+    return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())

@@ -1,0 +1,452 @@
+"""The "Change history" window: every change this app made on the account, newest first.
+
+Reads the account's local change log (:func:`~traitel_desktop.services.changes.record_for`,
+``AccountRecord.changes()``), which :class:`~traitel_desktop.services.changes.ChangeLog`
+fills for sub-accounts, numbers, IVML and time-zone changes alike. Columns: when (this
+computer's local time), who, area, what, target, result; failed changes are marked (red row,
+warning icon, "Failed: …"). Searchable, with an "only failures" switch. Non-modal; it follows
+new lines by itself (it checks the log for a newer line every few seconds and whenever a view
+reports a change).
+
+Entry point for menus and buttons: :func:`open_change_history` ``(session, parent)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from traitel_desktop.services.changes import RESULT_OK, record_for
+from traitel_desktop.ui.ivr_model import (
+    Cells,
+    RecordProxy,
+    RecordTableModel,
+    Role,
+    record_view,
+    text_key,
+    view_or_empty,
+)
+
+if TYPE_CHECKING:
+    from traitel_desktop.services import Session
+    from traitel_desktop.store.account_record import Change
+
+#: How often (ms) the open window looks for lines written meanwhile.
+POLL_MS = 3000
+
+FAILED_BACKGROUND = "#fef2f2"
+FAILED_TEXT = "#b91c1c"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChangeHistory", text)
+
+
+class Column(IntEnum):
+    """The change history's columns, in order."""
+
+    WHEN = 0
+    WHO = 1
+    AREA = 2
+    WHAT = 3
+    TARGET = 4
+    RESULT = 5
+
+
+def area_words() -> dict[str, str]:
+    """The change log's areas as shown."""
+    return {
+        "sub-accounts": _tr("Sub-accounts"),
+        "numbers": _tr("Numbers"),
+        "ivml": _tr("IVML"),
+        "time zone": _tr("Time zone"),
+    }
+
+
+def action_words() -> dict[str, str]:
+    """The change log's actions as shown."""
+    return {
+        "add": _tr("Added"),
+        "change": _tr("Changed"),
+        "delete": _tr("Deleted"),
+        "assign": _tr("Assigned"),
+        "subscribe": _tr("Bought"),
+        "set": _tr("Set"),
+    }
+
+
+def local_time_text(at: datetime) -> str:
+    """``at`` in this computer's local time, e.g. ``"3 Mar 2025, 14:05:09"``."""
+    local = at.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M:%S}"
+
+
+def failed(change: Change) -> bool:
+    """True when the change did not (or may not) happen."""
+    return change.result != RESULT_OK
+
+
+class ChangeHistoryModel(RecordTableModel):
+    """Change-log lines as a table (columns: :class:`Column`; roles:
+    :class:`~traitel_desktop.ui.ivr_model.Role`, whose RECORD is the ``Change``)."""
+
+    columns = Column
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._areas = area_words()
+        self._actions = action_words()
+        self._done = _tr("Done")
+        self._failed = _tr("Failed: {0}")
+        self._failed_icon = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        self._failed_background = QBrush(QColor(FAILED_BACKGROUND))
+        self._failed_text = QBrush(QColor(FAILED_TEXT))
+
+    def titles(self) -> dict[int, str]:
+        """Header titles (translated)."""
+        return {
+            Column.WHEN: _tr("When"),
+            Column.WHO: _tr("Who"),
+            Column.AREA: _tr("Area"),
+            Column.WHAT: _tr("What"),
+            Column.TARGET: _tr("Target"),
+            Column.RESULT: _tr("Result"),
+        }
+
+    def cells_for(self, record: Any) -> Cells:
+        """Texts and keys of one ``Change``."""
+        change: Change = record
+        area = self._areas.get(change.area, change.area.capitalize())
+        action = self._actions.get(change.action, change.action.capitalize())
+        what = f"{action}: {change.detail}" if change.detail else action
+        bad = failed(change)
+        result = self._failed.format(change.result) if bad else self._done
+        when = local_time_text(change.at)
+        display = (when, change.actor, area, what, change.target, result)
+        tip = Qt.ItemDataRole.ToolTipRole
+        utc = change.at.astimezone(UTC)
+        extra: dict[tuple[int, int], Any] = {
+            (tip, Column.WHEN): _tr("{0} on this computer's clock ({1:%Y-%m-%d %H:%M:%S} UTC)")
+            .format(when, utc),
+        }
+        if bad:
+            extra[Qt.ItemDataRole.DecorationRole, Column.RESULT] = self._failed_icon
+            extra[Qt.ItemDataRole.ForegroundRole, Column.RESULT] = self._failed_text
+            for column in Column:
+                extra[Qt.ItemDataRole.BackgroundRole, column] = self._failed_background
+        sort = (
+            (change.at, change.id),
+            text_key(change.actor),
+            text_key(area),
+            text_key(what),
+            text_key(change.target),
+            (not bad, text_key(change.result)),
+        )
+        return Cells(change, display, sort, extra=extra)
+
+
+class ChangeHistoryProxy(RecordProxy):
+    """Sorts on raw values, searches every column, and can hide the lines that worked."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._failures_only = False
+
+    @property
+    def failures_only(self) -> bool:
+        """Whether only failed changes are shown."""
+        return self._failures_only
+
+    def set_failures_only(self, on: bool) -> None:
+        """Show only the failed changes (or every change)."""
+        if on != self._failures_only:
+            self.beginFilterChange()
+            self._failures_only = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        """The search text (every column), and the failure switch."""
+        if self._failures_only:
+            model = self.sourceModel()
+            change = model.index(source_row, 0, source_parent).data(Role.RECORD)
+            if change is None or not failed(change):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class ChangeHistoryDialog(QDialog):
+    """The change history of ``session``'s account (see the module docstring)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("changeHistoryDialog")
+        self.setWindowTitle(self.tr("Change history — {0}").format(session.username))
+        self.setAccessibleName(self.tr("Change history"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setModal(False)
+        self.resize(1100, 600)
+        self._newest = -1
+
+        title = QLabel(self.tr("Change history"), self)
+        title.setObjectName("placeholderTitle")
+        intro = QLabel(
+            self.tr(
+                "Every change this app made on your TraiTel account — sub-accounts, numbers, "
+                "IVML and the time zone — whether it worked or not. Newest first; kept on "
+                "this computer only."
+            ),
+            self,
+        )
+        intro.setObjectName("accountSub")
+        intro.setWordWrap(True)
+
+        self.model = ChangeHistoryModel(self)
+        self.proxy = ChangeHistoryProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search the history"))
+        self.search.setAccessibleName(self.tr("Search the history"))
+        self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.failures_only = QCheckBox(self.tr("Only &failures"), self)
+        self.failures_only.setToolTip(self.tr("Show only the changes that did not work"))
+        self.status = QLabel(self)
+        self.status.setObjectName("accountSub")
+        self.status.setAccessibleName(self.tr("Change history status"))
+
+        self.view = record_view(
+            self, self.proxy, "changeHistoryTable", self.tr("Changes"),
+            {Column.WHEN: 160, Column.WHO: 70, Column.AREA: 90, Column.WHAT: 260,
+             Column.TARGET: 190},
+        )
+        self.view.sortByColumn(Column.WHEN, Qt.SortOrder.DescendingOrder)
+        self.stack, self.empty = view_or_empty(self, self.view)
+
+        self.details = QLabel(self)
+        self.details.setObjectName("changeDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("The selected change in full"))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+
+        toolbar = QHBoxLayout()
+        toolbar.setSpacing(12)
+        toolbar.addWidget(self.search)
+        toolbar.addWidget(self.failures_only)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(4)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.buttons)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.failures_only.toggled.connect(self._failures_toggled)
+        self.session.data_changed.connect(self._data_changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.refresh_if_new)
+        self.refresh()
+        self.search.setFocus()
+
+    # --- loading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the change log again (local and fast)."""
+        changes = record_for(self.session).changes()
+        self._newest = changes[0].id if changes else 0
+        self.model.set_rows(changes)
+        self._update_state()
+
+    def refresh_if_new(self) -> bool:
+        """Refresh when a line was written since the last read; True if it did."""
+        newest = record_for(self.session).changes(limit=1)
+        if (newest[0].id if newest else 0) == self._newest:
+            return False
+        self.refresh()
+        return True
+
+    def _data_changed(self, _topic: str) -> None:
+        if shiboken6.isValid(self):
+            self.refresh_if_new()
+
+    def showEvent(self, event: Any) -> None:
+        """Follow new lines while shown."""
+        super().showEvent(event)
+        self.refresh_if_new()
+        self.timer.start()
+
+    def hideEvent(self, event: Any) -> None:
+        """Stop following while hidden."""
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        """Close (and stop following)."""
+        self.timer.stop()
+        super().done(result)
+
+    # --- state --------------------------------------------------------------------------
+    def _search_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_state()
+
+    def _failures_toggled(self, on: bool) -> None:
+        self.proxy.set_failures_only(on)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        """Show the table, or say why it is empty; update the count."""
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        text = self.search.text().strip()
+        if not total:
+            self.empty.setText(
+                self.tr(
+                    "No changes yet.\nWhen you add, change or delete sub-accounts, numbers or "
+                    "IVML configurations, or set the time zone, each change is listed here."
+                )
+            )
+        elif not shown and text:
+            self.empty.setText(self.tr("No change matches “{0}”.").format(text))
+        elif not shown:
+            self.empty.setText(self.tr("No failed changes: everything this app tried worked."))
+        self.stack.setCurrentWidget(self.view if shown else self.empty)
+        failures = sum(1 for change in self.model.rows() if failed(change))
+        if not total:
+            self.status.clear()
+        elif shown != total:
+            self.status.setText(self.tr("{0} of {1} changes shown").format(shown, total))
+        elif failures:
+            self.status.setText(
+                self.tr("{0} changes, {1} failed").format(total, failures)
+                if total != 1
+                else self.tr("1 change, failed")
+            )
+        else:
+            self.status.setText(
+                self.tr("1 change") if total == 1 else self.tr("{0} changes").format(total)
+            )
+        self.details.setVisible(bool(shown))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The selected change in full (long texts are cut short in the table)."""
+        index = self.view.currentIndex()
+        change = self.proxy.record(index) if index.isValid() else None
+        if change is None:
+            self.details.setText(self.tr("Select a change to read it in full here."))
+            return
+        row = index.row()
+        what = self.proxy.index(row, Column.WHAT).data()
+        result = self.proxy.index(row, Column.RESULT).data()
+        self.details.setText(
+            self.tr("{0} — {1}\n{2}\n{3}").format(
+                self.proxy.index(row, Column.WHEN).data(), change.target, what, result
+            )
+        )
+
+    def shown_changes(self) -> list[Change]:
+        """The changes as listed now (view order)."""
+        return [self.proxy.record(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
+
+
+_open: weakref.WeakKeyDictionary[Any, ChangeHistoryDialog] = weakref.WeakKeyDictionary()
+
+
+def open_change_history(session: Session, parent: QWidget | None = None) -> ChangeHistoryDialog:
+    """Show the change history of ``session``'s account (non-modal) and return the window.
+
+    One window per session: asking again raises and refreshes the one already open. Safe
+    to call from a menu action, a button or a coroutine (it never blocks)."""
+    dialog = _open.get(session)
+    if dialog is None or not shiboken6.isValid(dialog):
+        dialog = ChangeHistoryDialog(session, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _open[session] = dialog
+    else:
+        dialog.refresh()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+# --- screenshots (``--screenshots``) ---------------------------------------------------------
+async def demo_changes(session: Session) -> None:
+    """Make three real changes on the demo account, so the history has something to show:
+    a result address added to "Support line", a rename refused as a duplicate (116, nothing
+    changed), and the result address cleared again (the account ends as it was)."""
+    from dataclasses import replace
+
+    from traitel_desktop.api.errors import TraiTelError
+    from traitel_desktop.services.ivml import IvmlService, draft_of
+
+    service = IvmlService(session)
+    configs = await service.configs()
+    if len(configs) < 2:
+        return
+    target, other = configs[1], configs[0]
+    before = draft_of(target)
+    result_url = before.launch_url.rsplit("/", 1)[0] + "/result"
+    await service.update(target, replace(before, result_url=result_url))
+    with contextlib.suppress(TraiTelError):  # 116: "Another configuration has this name"
+        await service.update(other, replace(draft_of(other), name=target.name))
+    changed = next((c for c in await service.configs() if c.id == target.id), None)
+    if changed is not None:
+        await service.update(changed, before)
+
+
+async def history_shot(ctx: Any) -> QWidget:
+    """The change history window (after :func:`demo_changes` when the log is empty)."""
+    from traitel_desktop.ui.screenshots import settle
+
+    if not record_for(ctx.session).changes(limit=1):
+        await demo_changes(ctx.session)
+    dialog = open_change_history(ctx.session, ctx.window)
+    ctx.cleanup.append(dialog.close)
+    await settle(0.3)
+    return dialog
+
+
+def register_screenshots() -> None:
+    """Add ``history`` to the screenshot registry (once)."""
+    from traitel_desktop.ui.screenshots import REGISTRY
+
+    if all(name != "history" for name, _shot in REGISTRY):
+        REGISTRY.append(("history", history_shot))
+
+
+register_screenshots()
