@@ -46,14 +46,15 @@ def test_every_assignment_kind_is_shown_in_words(
     for n in client.query_numbers():
         words = cell(tab, n.number, Column.ASSIGNMENT)
         kind = n.assigned_service
+        ident = n.assigned_id if n.assigned_id is not None else -1
         if kind == "IVR":
-            expected = f"IVR menu {ivr[n.assigned_id]} (#{n.assigned_id})"
+            expected = f"IVR menu {ivr[ident]} (#{n.assigned_id})"
         elif kind == "IVML":
-            expected = f"IVML flow {ivml[n.assigned_id]} (#{n.assigned_id})"
+            expected = f"IVML flow {ivml[ident]} (#{n.assigned_id})"
         elif kind == "SIP" and n.assigned_id == 0:
             expected = "SIP: main account"
         elif kind == "SIP":
-            expected = f"SIP: sub-account {subs[n.assigned_id]}"
+            expected = f"SIP: sub-account {subs[ident]}"
         elif n.service == "fax":
             expected = "Receives faxes"
         elif n.service == "sms":
