@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,22 @@ Submit = Callable[[AssignChoice], Awaitable[Any]]
 KINDS = (IVR, IVML, SIP)
 
 
+def pick_words(target: Target) -> str:
+    """A pick-list entry: the name with its number for menus and flows ("Sales (#3)"), the
+    person for a sub-account, "Main account" for SIP 0 (the kind is chosen beside it)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if target.kind == SIP:
+        if target.id == 0:
+            return QCoreApplication.translate("AssignDialog", "Main account")
+        return target.name or QCoreApplication.translate("AssignDialog", "Sub-account #{0}").format(
+            target.id
+        )
+    if target.name:
+        return f"{target.name} (#{target.id})"
+    return f"#{target.id}"
+
+
 class AssignDialog(QDialog):
     """Assigns ``row``'s number (see the module docstring); ``submit(choice)`` sends it."""
 
@@ -69,7 +86,7 @@ class AssignDialog(QDialog):
         self._picked: dict[str, int] = {}  # kind -> target ID last picked (kept across kinds)
         self.setObjectName("assignDialog")
         self.setWindowTitle(self.tr("Assign {0}").format(row.formatted))
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(560)
         self.message_bar = MessageBar(self)
 
         title = QLabel(row.formatted, self)
@@ -132,10 +149,11 @@ class AssignDialog(QDialog):
         self.kind_box.setAccessibleName(self.tr("Send calls to"))
         self.target = QComboBox(self)
         self.target.setAccessibleName(self.tr("Menu, flow or phone that takes the calls"))
-        self.target.setMinimumContentsLength(28)
+        self.target.setMinimumContentsLength(30)
         self.target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.target.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         form_box = QWidget(self)
         form = QFormLayout(form_box)
@@ -215,19 +233,17 @@ class AssignDialog(QDialog):
         return next((k for k, r in self.kind_radios.items() if r.isChecked()), None)
 
     def _fill_targets(self) -> None:
-        from traitel_desktop.ui.number_model import target_words
-
         kind = self.kind()
         self.target.blockSignals(True)
         self.target.clear()
         targets: list[Target] = self.data.targets(kind) if kind else []
         for target in targets:
-            self.target.addItem(target_words(target), target.id)
+            self.target.addItem(pick_words(target), target.id)
         wanted = self._picked.get(kind or "")
         position = self.target.findData(wanted) if wanted is not None else -1
         if position < 0 and wanted is not None and kind:
             # Assigned to something not in the pick list (e.g. deleted): show it, chosen.
-            self.target.insertItem(0, target_words(self.data.target(kind, wanted)), wanted)
+            self.target.insertItem(0, pick_words(self.data.target(kind, wanted)), wanted)
             position = 0
         self.target.setCurrentIndex(max(position, 0) if targets or position >= 0 else -1)
         self.target.blockSignals(False)

@@ -46,6 +46,8 @@ SUBSCRIBE_PAGE = Step.SUBSCRIBING.value
 DONE_PAGE = Step.DONE.value
 #: Statuses worth a line in the change log once a pass is over.
 FINAL = (DidStatus.SUBSCRIBED, DidStatus.TAKEN, DidStatus.FAILED, DidStatus.UNKNOWN)
+#: Roomier list rows than the app default: the lists are the main content of most pages.
+WIZARD_STYLE = "QListWidget::item { padding: 5px 4px; }"
 
 
 class DidWizard(QWizard):
@@ -77,6 +79,7 @@ class DidWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setMinimumSize(620, 520)
+        self.setStyleSheet(WIZARD_STYLE)
         self.pages: dict[int, StepPage] = {}
         for page in (
             ServicePage(self),

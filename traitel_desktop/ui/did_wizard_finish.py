@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -150,6 +150,7 @@ class SubscribePage(StepPage):
         self.list.setAccessibleName(tr("Result for each number"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setIconSize(QSize(18, 18))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.refresh_button = QPushButton(self)

@@ -276,6 +276,7 @@ class OffersPage(StepPage):
             for offer in offers:
                 item = QListWidgetItem(format_number(offer.did), self.list)
                 item.setData(Qt.ItemDataRole.UserRole, offer.did)
+                item.setCheckState(Qt.CheckState.Unchecked)  # shows the empty box
         for row, offer in enumerate(offers):
             item = self.list.item(row)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable

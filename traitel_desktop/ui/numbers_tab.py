@@ -466,3 +466,12 @@ class NumbersTab(QWidget):
     def _wizard_closed(self, wizard: DidWizard) -> None:
         if self.wizard is wizard:
             self.wizard = None
+
+
+def _register_screenshots() -> None:
+    from traitel_desktop.ui.did_wizard_shots import register_screenshots
+
+    register_screenshots()
+
+
+_register_screenshots()
