@@ -285,3 +285,33 @@ def test_in_the_main_window_with_history_button_and_screenshot_shots(
     assert len(results) == 3 and results[0] == "ok" and results[1] != "ok"
     for step in reversed(ctx.cleanup):
         step()
+
+
+def test_loading_is_visible_and_errors_go_to_the_message_bar(
+    qtbot: Any, session: Session, fresh_sandbox: Any, run: Callable[..., Any]
+) -> None:
+    import asyncio
+
+    tab = IvrTab(session)
+    qtbot.addWidget(tab)
+    tab.show()
+    fresh_sandbox.faults.latency = 0.4
+
+    async def watch() -> tuple[str, str, str]:
+        task = asyncio.ensure_future(tab.reload())
+        await asyncio.sleep(0.15)
+        seen = (tab.status.text(), tab.empty.text(), tab.menus.empty.text())
+        await task
+        return seen
+
+    assert run(watch()) == ("Loading…", "Loading IVML configurations…", "Loading IVR menus…")
+    assert tab.status.text() != "Loading…"
+    fresh_sandbox.faults.latency = 0.0
+    loaded = shown_ids(tab)
+    fresh_sandbox.faults.error001_rate = 1.0  # both gateways answer "Service unavailable"
+    run(tab.reload())  # no exception escapes: it is shown
+    assert tab.message_bar.text and tab.message_bar.property("kind") == "error"
+    assert shown_ids(tab) == loaded  # the rows loaded before are kept
+    fresh_sandbox.faults.error001_rate = 0.0
+    run(tab.reload())
+    assert tab.message_bar.text == ""

@@ -247,6 +247,10 @@ class ChangeHistoryDialog(QDialog):
 
         self.details = QLabel(self)
         self.details.setObjectName("changeDetails")
+        self.details.setStyleSheet(
+            "QLabel { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 6px;"
+            " padding: 8px 10px; }"
+        )
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -286,10 +290,22 @@ class ChangeHistoryDialog(QDialog):
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the change log again (local and fast)."""
+        current = self.proxy.record(self.view.currentIndex())
         changes = record_for(self.session).changes()
         self._newest = changes[0].id if changes else 0
         self.model.set_rows(changes)
+        self.select_change(current.id if current is not None else None)
         self._update_state()
+
+    def select_change(self, ident: int | None) -> None:
+        """Select the change with ID ``ident`` if shown, else the first row shown."""
+        row = next(
+            (r for r in range(self.proxy.rowCount())
+             if self.proxy.record(self.proxy.index(r, 0)).id == ident),
+            0,
+        )
+        if self.proxy.rowCount():
+            self.view.selectRow(row)
 
     def refresh_if_new(self) -> bool:
         """Refresh when a line was written since the last read; True if it did."""
@@ -437,6 +453,8 @@ async def history_shot(ctx: Any) -> QWidget:
         await demo_changes(ctx.session)
     dialog = open_change_history(ctx.session, ctx.window)
     ctx.cleanup.append(dialog.close)
+    failures = [c.id for c in dialog.shown_changes() if failed(c)]
+    dialog.select_change(failures[0] if failures else None)  # its full text below the table
     await settle(0.3)
     return dialog
 

@@ -415,6 +415,8 @@ async def ivml_edit_shot(ctx: Any) -> QWidget:
     dialog: QDialog = tab.dialog
     ctx.cleanup.append(dialog.reject)
     await settle()
+    tab.dialog.name.deselect()  # focus selected the name; a picture reads better without
+    await settle(0.05)
     return dialog
 
 
