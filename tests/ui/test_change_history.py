@@ -189,3 +189,17 @@ def test_empty_history_says_what_will_be_listed(qtbot: Any, session: Session) ->
     assert history.timer.isActive()
     history.close()
     assert not history.timer.isActive()
+
+
+def test_actions_of_every_area_read_as_words() -> None:
+    model = ChangeHistoryModel()
+    model.set_rows([
+        Change(1, T0, "demo", "numbers", "buy", "+61 2 9999 1234", "fax number in Sydney", "ok"),
+        Change(2, T0, "demo", "numbers", "assign", "+61 2 9999 1234", "to fax", "ok"),
+        Change(3, T0, "demo", "time zone", "set", "account", "Europe/London", "ok"),
+        Change(4, T0, "demo", "mystery", "frobnicate", "x", "", "ok"),
+    ])
+    assert [model.index(r, Column.WHAT).data() for r in range(4)] == [
+        "Bought: fax number in Sydney", "Assigned: to fax", "Set: Europe/London", "Frobnicate"
+    ]
+    assert model.index(3, Column.AREA).data() == "Mystery"

@@ -89,6 +89,7 @@ def action_words() -> dict[str, str]:
         "change": _tr("Changed"),
         "delete": _tr("Deleted"),
         "assign": _tr("Assigned"),
+        "buy": _tr("Bought"),
         "subscribe": _tr("Bought"),
         "set": _tr("Set"),
     }
