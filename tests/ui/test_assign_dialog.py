@@ -80,12 +80,16 @@ def test_every_assign_path_lands_on_the_sandbox(
     tab = numbers_tab
     topics: list[str] = []
     session.data_changed.connect(topics.append)
+    balances: list[object] = []
+    session.balance_changed.connect(balances.append)
+    session.balance = None  # forget it, so the read after the change is seen
     digits = first(client, **start)
     dialog = open_assign(qtbot, tab, run, digits)
     choose(qtbot, dialog, choice)
     click_assign(qtbot, dialog, run)
     assert tab.task is not None
     run(tab.task)
+    run(until(lambda: bool(balances)))  # the header's balance is read again
     assert tab.dialog is None
     got = number(client, digits)
     assert (got.service, got.assigned_service, got.assigned_id) == (
