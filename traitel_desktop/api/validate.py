@@ -12,9 +12,6 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from traitel_desktop.api.errors import ApiError, error_for_code
 
 __all__ = [
@@ -89,6 +86,9 @@ def email(value: str | None, mode: str) -> str:
     """An e-mail address with valid syntax (no DNS look-up), else Error 104."""
     if not isinstance(value, str) or not value.strip():
         raise _fail(104, "email", mode)
+    # Imported here: email_validator costs ~30 ms at start-up and is rarely needed.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError:
@@ -109,6 +109,8 @@ def destination(value: str | None, mode: str) -> str:
         text = "+" + text[2:]
     elif not text.startswith("+"):
         text = "+" + text
+    import phonenumbers  # lazily: ~30 ms at start-up
+
     try:
         parsed = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:

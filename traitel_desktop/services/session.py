@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from traitel_desktop.services import qt_fixes
 from traitel_desktop.services.pool import ClientPool
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-qt_fixes.apply()  # PySide6 6.12: emit() must not drain the reference count of True
 
 T = TypeVar("T")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import zoneinfo
 from functools import cache
 
-from email_validator import EmailNotValidError, validate_email
-
 from traitel_desktop.sandbox.modes.request import Answer, Request
 from traitel_desktop.sandbox.wire import RequestError, money, ok_body, table_body
 
@@ -42,6 +40,8 @@ def _check_email(req: Request, email: str, exclude_sub: int | None) -> None:
     """104 when malformed; 101 when any sub-account (any account) or any account has it."""
     if len(email) > 200:
         raise RequestError(104)
+    from email_validator import EmailNotValidError, validate_email  # lazily: start-up
+
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError:

@@ -8,8 +8,6 @@ type); ``queryfaxcost`` ``Cost`` a one-page fax taking one minute.
 
 from __future__ import annotations
 
-import phonenumbers
-
 from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.sandbox.modes.request import Answer, Request
 from traitel_desktop.sandbox.wire import RequestError, money, ok_body, table_body
@@ -20,6 +18,8 @@ def _region(req: Request) -> str:
     digits = number[1:] if number.startswith("+") else number
     if not (digits.isascii() and digits.isdigit() and 6 <= len(digits) <= 15):
         raise RequestError(120)
+    import phonenumbers  # lazily: start-up
+
     try:
         parsed = phonenumbers.parse("+" + digits)
     except phonenumbers.NumberParseException:
