@@ -37,7 +37,7 @@ def wanted_stamp(extras: str) -> str:
 
 def ensure_venv(extras: str) -> Path:
     """Create ``.venv`` if missing and install the project (editable) when out of date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on an older system Python
         sys.exit("TraiTel Desktop needs Python 3.11 or newer; this is " + sys.version.split()[0])
     python = venv_python()
     if not python.exists():
