@@ -29,7 +29,25 @@ from traitel_desktop.ui.settings_dialog import SettingsDialog
 from traitel_desktop.ui.signin_dialog import SignInDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ["subaccounts", "numbers", "ivr-ivml", "activity", "spend", "costs", "signin", "settings"]
+TAB_SHOTS = ["subaccounts", "numbers", "ivr-ivml", "activity", "spend", "costs"]
+#: Registered by tab modules at import time (ui.screenshots.REGISTRY): taken too.
+REGISTERED_SHOTS = [
+    "signin",
+    "settings",
+    "subaccount-edit",
+    "subaccount-delete",
+    "assign",
+    "wizard-service",
+    "wizard-country",
+    "wizard-city",
+    "wizard-offers",
+    "wizard-review",
+    "wizard-subscribe",
+    "wizard-done",
+    "ivml-edit",
+    "history",
+]
+SHOTS = TAB_SHOTS + REGISTERED_SHOTS
 
 
 def test_command_line() -> None:
@@ -61,6 +79,10 @@ def test_screenshots_in_a_fresh_process(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    assert sorted(path.stem for path in out.glob("*.png")) == sorted(SHOTS)
+    printed = [Path(line).stem for line in result.stdout.splitlines() if line.endswith(".png")]
+    assert printed[: len(TAB_SHOTS)] == TAB_SHOTS
+    assert sorted(printed) == sorted(SHOTS)
     for name in SHOTS:
         png = out / f"{name}.png"
         assert png.exists(), name

@@ -4,6 +4,11 @@ sign-in and settings dialogs.
 Extensible: :data:`REGISTRY` is a list of ``(name, shot)`` pairs; a shot is an async callable
 taking the :class:`ShotContext` and returning the widget to grab (it may open a dialog and
 close it afterwards in ``ctx.cleanup``). Tabs are added automatically from the tab list.
+
+Tab modules are imported only when their tab is first built, and many register their own
+shots at import time (Numbers: ``assign`` and ``wizard-*``; IVR & IVML: ``ivml-edit`` and
+``history``). :func:`take_all` therefore builds every tab before it reads the registry, and
+reads it again after each shot, so a shot registered late is still taken.
 """
 
 from __future__ import annotations
@@ -110,22 +115,46 @@ REGISTRY: list[tuple[str, Shot]] = [
 ]
 
 
+def build_all_tabs(window: MainWindow) -> None:
+    """Build every tab (importing its module), so every shot a tab module registers at
+    import time is in :data:`REGISTRY`."""
+    for spec in window.specs:
+        window.tab(spec.name)
+
+
 def all_shots(window: MainWindow) -> list[tuple[str, Shot]]:
-    """Every shot: one per tab, then the registry."""
+    """Every shot: one per tab, then the registry (after every tab has been built)."""
+    build_all_tabs(window)
     return [(spec.name, tab_shot(spec.name)) for spec in window.specs] + list(REGISTRY)
 
 
+async def _take(ctx: ShotContext, name: str, shot: Shot) -> Path:
+    widget = await shot(ctx)
+    path = ctx.out_dir / f"{name}.png"
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    while ctx.cleanup:
+        ctx.cleanup.pop()()
+    await settle(0.05)
+    return path
+
+
 async def take_all(ctx: ShotContext) -> list[Path]:
-    """Take every shot into ``ctx.out_dir``; returns the files written."""
+    """Take every shot into ``ctx.out_dir``; returns the files written.
+
+    The tabs first, then the registry, read afresh after each shot: a shot registered
+    while the others were taken (a module imported late) is taken too, each name once."""
     ctx.out_dir.mkdir(parents=True, exist_ok=True)
+    build_all_tabs(ctx.window)
     written: list[Path] = []
-    for name, shot in all_shots(ctx.window):
-        widget = await shot(ctx)
-        path = ctx.out_dir / f"{name}.png"
-        if not widget.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        written.append(path)
-        while ctx.cleanup:
-            ctx.cleanup.pop()()
-        await settle(0.05)
-    return written
+    done: set[str] = set()
+    for spec in ctx.window.specs:
+        written.append(await _take(ctx, spec.name, tab_shot(spec.name)))
+        done.add(spec.name)
+    while True:
+        pending = [(name, shot) for name, shot in REGISTRY if name not in done]
+        if not pending:
+            return written
+        name, shot = pending[0]
+        done.add(name)
+        written.append(await _take(ctx, name, shot))
