@@ -1,0 +1,208 @@
+"""HistoryService (the Qt side of the history archive) against a real sandbox over HTTP.
+
+Each test runs a qasync loop and a real ``Session`` whose archive lives in ``tmp_path``; the
+sandbox's "today" is fixed and the service uses the same clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import socket
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from traitel_desktop.sandbox import start_sandbox
+
+T = TypeVar("T")
+TODAY = dt.date(2026, 5, 20)
+WEEK = (TODAY - dt.timedelta(days=6), TODAY)
+
+
+@pytest.fixture
+def sb() -> Iterator[Any]:
+    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
+    try:
+        yield sandbox
+    finally:
+        sandbox.stop()
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    import qasync
+
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(qloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
+    def _run(coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return _run
+
+
+def make_session(urls: tuple[str, str], data_dir: Path, run: Callable[..., Any]) -> Any:
+    from traitel_desktop.services import Session
+
+    session = Session("demo", "demo", urls, data_dir=data_dir, connect_timeout=1.0,
+                      read_timeout=10.0)
+    return session
+
+
+@pytest.fixture
+def session(sb: Any, tmp_path: Path, run: Callable[..., Any]) -> Iterator[Any]:
+    sess = make_session((sb.primary_url, sb.alternate_url), tmp_path / "data", run)
+    run(sess.refresh_time_zone())
+    yield sess
+    sess.close()
+
+
+@pytest.fixture
+def service(session: Any, sb: Any) -> Iterator[Any]:
+    from traitel_desktop.services.history import HistoryService
+
+    svc = HistoryService(session, today=sb.today_for)
+    yield svc
+    svc.close()
+
+
+def dead_urls() -> tuple[str, str]:
+    """Two loopback URLs where nothing listens."""
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    return tuple(f"http://127.0.0.1:{p}/accountmanager.pl" for p in ports)  # type: ignore[return-value]
+
+
+def test_ensure_syncs_with_progress_then_reads_without_network(
+    service: Any, sb: Any, run: Callable[..., Any]
+) -> None:
+    from traitel_desktop.services.history import DONE
+
+    seen: list[tuple[int, int]] = []
+    finished: list[Any] = []
+    changed: list[bool] = []
+    service.progress.connect(lambda d, n: seen.append((d, n)))
+    service.sync_finished.connect(finished.append)
+    service.archive_changed.connect(lambda: changed.append(True))
+    result = run(service.ensure(["logvoicein"], *WEEK))
+    assert result.state == DONE
+    assert seen[0] == (0, 7) and seen[-1] == (7, 7)
+    assert finished == [result] and changed == [True]
+    rows = service.rows("logvoicein", *WEEK)
+    assert rows and all(WEEK[0].isoformat() <= r[2] <= TODAY.isoformat() for r in rows)
+    assert run(service.load_rows("logvoicein", *WEEK)) == rows
+    assert service.last_sync is not None and not service.offline
+    # Only today and yesterday are fetched again; older days never.
+    before = sb.request_count["total"]
+    again = run(service.ensure(["logvoicein"], *WEEK))
+    assert again.report is not None and again.report.needed_days == 2
+    assert sb.request_count["total"] - before <= 3
+
+
+def test_totals_by_day_sum_the_rows(service: Any, run: Callable[..., Any]) -> None:
+    from traitel_desktop.store.archive_schema import to_money
+
+    run(service.ensure(["logsmsout"], *WEEK))
+    rows = service.rows("logsmsout", *WEEK)
+    totals = service.totals_by_day(*WEEK, logs=["logsmsout"])
+    assert sum(t.records for t in totals) == len(rows)
+    assert sum(t.cost for t in totals) == to_money(sum(r[8] for r in rows))
+
+
+def test_cancel_keeps_what_arrived(service: Any, sb: Any, run: Callable[..., Any]) -> None:
+    from traitel_desktop.services.history import CANCELLED
+
+    sb.faults.latency = 0.15
+    service.sync_engine.parallel = 1
+
+    async def go() -> Any:
+        task = asyncio.ensure_future(service.ensure(["logsmsout"], TODAY - dt.timedelta(150),
+                                                    TODAY))
+        while service.done_days == 0:
+            await asyncio.sleep(0.02)
+        service.cancel()
+        return await task
+
+    try:
+        result = run(go())
+    finally:
+        sb.faults.latency = 0.0
+    assert result.state == CANCELLED
+    assert not service.syncing
+    stored = service.archive.day_states("logsmsout", TODAY - dt.timedelta(150), TODAY)
+    assert 0 < len(stored) < 151
+    missing = service.missing_days(["logsmsout"], TODAY - dt.timedelta(150), TODAY)
+    assert missing == 151 - len(stored) + sum(1 for s in stored.values() if not s.final)
+
+
+def test_offline_keeps_the_archive_and_says_when(
+    service: Any, session: Any, tmp_path: Path, run: Callable[..., Any], sb: Any
+) -> None:
+    from traitel_desktop.services.history import OFFLINE, HistoryService
+
+    run(service.ensure(["logfaxout"], *WEEK))
+    rows = service.rows("logfaxout", *WEEK)
+    synced = service.last_sync
+    service.close()
+    dead = make_session(dead_urls(), session.data_dir, run)
+    try:
+        offline = HistoryService(dead, today=sb.today_for)
+        states: list[bool] = []
+        offline.offline_changed.connect(states.append)
+        result = run(offline.ensure(["logfaxout"], *WEEK))
+        assert result.state == OFFLINE and result.last_sync == synced
+        assert offline.offline and states == [True]
+        assert offline.rows("logfaxout", *WEEK) == rows
+        offline.close()
+    finally:
+        dead.close()
+
+
+def test_one_service_per_session(session: Any) -> None:
+    from traitel_desktop.services.history import HistoryService
+
+    first = HistoryService.for_session(session)
+    assert HistoryService.for_session(session) is first
+    first.close()
+    assert HistoryService.for_session(session) is not first
+    HistoryService.for_session(session).close()
+
+
+def test_time_zone_change_moves_the_archive(
+    service: Any, session: Any, run: Callable[..., Any]
+) -> None:
+    run(service.ensure(["logvoiceout"], *WEEK))
+    assert service.archive.zone == "Australia/Sydney"
+    moved: list[bool] = []
+    service.archive_changed.connect(lambda: moved.append(True))
+
+    async def change() -> None:
+        await session.set_time_zone("Europe/London")
+        for _ in range(200):
+            if moved:
+                return
+            await asyncio.sleep(0.02)
+
+    run(change())
+    assert moved and service.archive.zone == "Europe/London"
+    assert service.zone == "Europe/London"

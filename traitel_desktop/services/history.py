@@ -1,0 +1,312 @@
+"""The Qt side of the activity history: one :class:`HistoryService` per signed-in session.
+
+It owns the account's :class:`~traitel_desktop.store.archive.Archive` and a
+:class:`~traitel_desktop.services.history_sync.HistorySync` over ``session.call``, and gives
+the views (Activity, Spend) one place to
+
+* read archived rows at once (:meth:`HistoryService.rows` on the Qt thread, or
+  :meth:`HistoryService.load_rows` in a reader thread for big ranges),
+* fill in the days the archive lacks (:meth:`HistoryService.ensure`) with progress signals
+  and a cancel that keeps what arrived,
+* know when no gateway answers (:attr:`HistoryService.offline`, with the last sync time), and
+* read day totals for charts (:meth:`HistoryService.totals_by_day`).
+
+Archive writes and parsing happen in worker threads (``HistorySync``); the Qt thread only
+schedules them. When the account's time zone changes (``session.data_changed("timezone")``)
+the archive is moved to the new zone in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QObject, Signal
+
+from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
+from traitel_desktop.store.archive import Archive, DayTotal
+from traitel_desktop.store.archive_schema import LOG_NAMES
+
+if TYPE_CHECKING:
+    from traitel_desktop.services import Session
+
+__all__ = ["CANCELLED", "DONE", "OFFLINE", "EnsureResult", "HistoryService", "zone_today"]
+
+log = logging.getLogger(__name__)
+
+#: :attr:`EnsureResult.state` values.
+DONE, CANCELLED, OFFLINE = "done", "cancelled", "offline"
+
+_services: weakref.WeakKeyDictionary[Any, HistoryService] = weakref.WeakKeyDictionary()
+
+
+def zone_today(zone: str) -> dt.date:
+    """Today in ``zone`` (UTC when the zone is empty or unknown)."""
+    try:
+        tz = ZoneInfo(zone) if zone else dt.UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = dt.UTC
+    return dt.datetime.now(tz).date()
+
+
+@dataclass(frozen=True, slots=True)
+class EnsureResult:
+    """How one :meth:`HistoryService.ensure` ended.
+
+    ``state`` is :data:`DONE` (``report`` set), :data:`CANCELLED` (what arrived is kept) or
+    :data:`OFFLINE` (no gateway answered; ``last_sync`` is when data last arrived).
+    """
+
+    state: str
+    report: SyncReport | None = None
+    last_sync: dt.datetime | None = None
+
+
+class HistoryService(QObject):
+    """The activity history of one session (see the module docstring).
+
+    Signals: ``sync_started()``; ``progress(done_days, needed_days)`` while a sync runs;
+    ``sync_finished(EnsureResult)``; ``offline_changed(bool)``; ``archive_changed()`` after a
+    sync stored rows or the archive moved to a new time zone (views re-read then).
+    """
+
+    sync_started = Signal()
+    progress = Signal(int, int)
+    sync_finished = Signal(object)
+    offline_changed = Signal(bool)
+    archive_changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        today: Callable[[str], dt.date] = today_in,
+        limit: int | None = None,
+        parallel: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.archive = Archive.in_directory(session.data_dir)
+        options: dict[str, Any] = {"today": today}
+        if limit is not None:
+            options["limit"] = limit
+        if parallel is not None:
+            options["parallel"] = parallel
+        self.sync_engine = HistorySync(session.call, self.archive, **options)
+        self._today = today
+        self.offline = False
+        self.last_sync: dt.datetime | None = self.archive.last_sync()
+        self.done_days = 0
+        self.needed_days = 0
+        self._task: asyncio.Task[SyncReport] | None = None
+        self._lock: asyncio.Lock | None = None
+        self._cancel_requested = False
+        self._zone_tasks: set[asyncio.Task[Any]] = set()
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-read")
+        self._reader_local = threading.local()
+        self._readers: list[Archive] = []
+        self._closed = False
+        session.data_changed.connect(self._data_changed)
+
+    # --- one per session ----------------------------------------------------------------
+    @classmethod
+    def for_session(cls, session: Session) -> HistoryService:
+        """The session's service, created on first use (one per :class:`Session`)."""
+        service = _services.get(session)
+        if service is None or service._closed:
+            service = cls(session, parent=session)
+            _services[session] = service
+        return service
+
+    def close(self) -> None:
+        """Cancel a running sync, stop the reader thread and close the archive."""
+        if self._closed:
+            return
+        self._closed = True
+        self.cancel()
+        for task in list(self._zone_tasks):
+            task.cancel()
+        readers = self._readers
+
+        def close_readers() -> None:
+            for reader in readers:
+                reader.close()
+
+        self._reader.submit(close_readers)
+        self._reader.shutdown(wait=False)
+        self.archive.close()
+        if _services.get(self.session) is self:
+            del _services[self.session]
+
+    # --- time ---------------------------------------------------------------------------
+    @property
+    def zone(self) -> str:
+        """The account's time zone (the session's; else the archive's; else UTC)."""
+        return self.session.time_zone or self.archive.zone or "UTC"
+
+    def today(self) -> dt.date:
+        """Today in the account's time zone."""
+        try:
+            return self._today(self.zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return zone_today("UTC")
+
+    # --- reading ------------------------------------------------------------------------
+    def rows(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Archived rows of ``log`` (``Archive.rows``), on the Qt thread; no network."""
+        return self.archive.rows(log, start, end, sub_id)
+
+    async def load_rows(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Like :meth:`rows`, read in the service's reader thread (the Qt thread stays free
+        for large ranges). The reader has its own connection to the same file."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._reader, self._read_in_thread, log, start, end, sub_id
+        )
+
+    def _read_in_thread(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None
+    ) -> list[tuple[Any, ...]]:
+        archive: Archive | None = getattr(self._reader_local, "archive", None)
+        if archive is None:
+            archive = Archive(self.archive.path)
+            self._reader_local.archive = archive
+            self._readers.append(archive)
+        return archive.rows(log, start, end, sub_id)
+
+    def totals_by_day(
+        self,
+        start: dt.date,
+        end: dt.date,
+        sub_id: int | None = None,
+        logs: Sequence[str] = LOG_NAMES,
+    ) -> list[DayTotal]:
+        """Records and exact cost per day, log and sub-account (``Archive.totals_by_day``)."""
+        return self.archive.totals_by_day(start, end, sub_id, logs)
+
+    def missing_days(self, logs: Sequence[str], start: dt.date, end: dt.date) -> int:
+        """How many log-days from ``start`` to ``end`` a sync would fetch now."""
+        today = self.today()
+        return sum(len(self.archive.missing_days(name, start, end, today)) for name in logs)
+
+    # --- syncing ------------------------------------------------------------------------
+    @property
+    def syncing(self) -> bool:
+        """True while a sync runs."""
+        return self._task is not None and not self._task.done()
+
+    async def ensure(
+        self,
+        logs: Sequence[str] = LOG_NAMES,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> EnsureResult:
+        """Fetch the days of ``logs`` from ``start`` to ``end`` the archive lacks.
+
+        One sync runs at a time: a second call waits for the first, then fetches what is
+        still missing. Emits ``sync_started``, ``progress`` and ``sync_finished``. Returns
+        an :class:`EnsureResult` (cancelled via :meth:`cancel`, or offline) instead of
+        raising; other API errors (``TraiTelError``) propagate. Cancelling the awaiting
+        task cancels the sync too (stored days stay).
+        """
+        if self._closed:
+            raise RuntimeError("the history service is closed")
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            self._cancel_requested = False
+            self.done_days, self.needed_days = 0, 0
+            task = asyncio.ensure_future(
+                self.sync_engine.sync(logs, start, end, progress=self._on_progress)
+            )
+            self._task = task
+            self.sync_started.emit()
+            try:
+                report = await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if not task.done():  # the caller was cancelled: stop the sync as well
+                    task.cancel()
+                    await asyncio.gather(task, return_exceptions=True)
+                if not self._cancel_requested:
+                    raise
+                result = EnsureResult(CANCELLED, last_sync=self.archive.last_sync())
+                self._finish(result, changed=self.done_days > 0)
+                return result
+            except Offline as exc:
+                result = EnsureResult(OFFLINE, last_sync=exc.last_sync)
+                self._set_offline(True)
+                self._finish(result, changed=exc.stored_days > 0)
+                return result
+            except BaseException:
+                self.sync_finished.emit(None)
+                raise
+            finally:
+                self._task = None
+            self._set_offline(False)
+            result = EnsureResult(DONE, report, self.archive.last_sync())
+            self._finish(result, changed=bool(report.rows or report.done_days
+                                               or report.zone_change))
+            return result
+
+    def cancel(self) -> None:
+        """Stop the running sync; every day already stored stays."""
+        task = self._task
+        if task is not None and not task.done():
+            self._cancel_requested = True
+            task.cancel()
+
+    def _on_progress(self, done: int, needed: int) -> None:
+        self.done_days, self.needed_days = done, needed
+        self.progress.emit(done, needed)
+
+    def _finish(self, result: EnsureResult, *, changed: bool) -> None:
+        self.last_sync = self.archive.last_sync()
+        self.sync_finished.emit(result)
+        if changed:
+            self.archive_changed.emit()
+
+    def _set_offline(self, offline: bool) -> None:
+        if offline != self.offline:
+            self.offline = offline
+            self.offline_changed.emit(offline)
+
+    # --- time-zone change ---------------------------------------------------------------
+    def _data_changed(self, topic: str) -> None:
+        if topic != "timezone" or self._closed:
+            return
+        new_zone = self.session.time_zone
+        if not new_zone or new_zone == self.archive.zone:
+            return
+        task = asyncio.get_event_loop().create_task(self.move_to_zone(new_zone))
+        self._zone_tasks.add(task)
+        task.add_done_callback(self._zone_tasks.discard)
+
+    async def move_to_zone(self, new_zone: str) -> dict[str, list[dt.date]]:
+        """Move the archive to ``new_zone`` in a worker thread (``Archive.change_time_zone``)
+        and emit ``archive_changed``; returns the days marked for a new fetch."""
+        old_zone = self.archive.zone
+        if old_zone is None or old_zone == new_zone:
+            if old_zone is None:
+                self.archive.set_zone(new_zone)
+            return {}
+        marked = await asyncio.to_thread(
+            self.archive.change_time_zone, new_zone,
+            today_old=self._today(old_zone), today_new=self._today(new_zone),
+        )
+        log.info("history moved from %s to %s", old_zone, new_zone)
+        if not self._closed:
+            self.archive_changed.emit()
+        return marked
