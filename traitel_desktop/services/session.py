@@ -196,8 +196,19 @@ class Session(QObject):
         return zone
 
     async def set_time_zone(self, zone: str) -> str:
-        """Store the account's time zone on the gateway; emits ``data_changed("timezone")``."""
-        stored: str = await self.call(lambda c: c.set_time_zone(zone))
+        """Store the account's time zone on the gateway; emits ``data_changed("timezone")``.
+
+        Goes through the change log (area ``"time zone"``, action ``"set"``, target
+        ``"account"``, detail ``"old → new"``), whether it works or not."""
+        # Imported here: services.changes knows the session only as a protocol, and the
+        # store it opens is not needed until the first change.
+        from traitel_desktop.services.changes import AREA_TIME_ZONE, ChangeLog
+
+        previous = self.time_zone
+        detail = f"{previous} → {zone}" if previous else f"→ {zone}"
+        stored: str = await ChangeLog(self).perform(
+            AREA_TIME_ZONE, "set", "account", lambda c: c.set_time_zone(zone), detail=detail
+        )
         self.time_zone = stored or zone
         self.notify("timezone")
         return self.time_zone
