@@ -2,12 +2,26 @@
 
 GUI tests run headless: the Qt platform is forced to ``offscreen`` here, before any Qt import,
 so no developer or CI shell has to set it (set ``TRAITEL_TEST_DISPLAY=1`` to watch them).
+
+The per-user data, cache and configuration directories (platformdirs, QStandardPaths) point
+into a throw-away folder for the whole run, so tests, and app processes they start, never read
+or write the developer's real ones.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 if not os.environ.get("TRAITEL_TEST_DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_API", "pyside6")
+
+_HOME = tempfile.mkdtemp(prefix="traitel-tests-")
+for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, _name.lower())
+
+
+def pytest_unconfigure() -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)

@@ -44,8 +44,11 @@ class LocalSandbox:
         """Start the sandbox now (blocking; on free loopback ports) and return its URLs."""
         if self._sandbox is None:
             from traitel_desktop.sandbox import start_sandbox
+            from traitel_desktop.services.early_sandbox import sandbox_cache_dir
 
-            self._sandbox = start_sandbox(data_dir=self.data_dir, preset="demo")
+            self._sandbox = start_sandbox(
+                data_dir=self.data_dir, preset="demo", cache_dir=sandbox_cache_dir()
+            )
             self._owned = True
             log.info("sandbox started at %s", self._sandbox.primary_url)
         return self._sandbox.primary_url, self._sandbox.alternate_url

@@ -9,6 +9,13 @@ from pathlib import Path
 from typing import Any
 
 
+def sandbox_cache_dir() -> Path:
+    """Where the generated demo data is cached between starts (the per-user cache directory)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("TraiTel Desktop", appauthor=False))
+
+
 def start_early(data_dir: Path | None = None) -> Future[Any]:
     """Import and start the sandbox in a background thread right away (``--demo``), so it is
     ready by the time Qt is; returns a Future of the running sandbox for :class:`LocalSandbox`.
@@ -19,7 +26,9 @@ def start_early(data_dir: Path | None = None) -> Future[Any]:
         try:
             from traitel_desktop.sandbox import start_sandbox
 
-            future.set_result(start_sandbox(data_dir=data_dir, preset="demo"))
+            future.set_result(
+                start_sandbox(data_dir=data_dir, preset="demo", cache_dir=sandbox_cache_dir())
+            )
         except BaseException as exc:
             future.set_exception(exc)
 

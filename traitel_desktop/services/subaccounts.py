@@ -15,9 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from traitel_desktop.services.changes import AREA_SUB_ACCOUNTS, ChangeLog, SessionLike
 
 if TYPE_CHECKING:
@@ -98,6 +95,8 @@ def server_alias(sub: SubAccount) -> str | None:
 
 def email_is_valid(text: str) -> bool:
     """True when ``text`` is a syntactically valid e-mail address (no DNS look-up)."""
+    from email_validator import EmailNotValidError, validate_email  # lazily: start-up
+
     try:
         validate_email(text.strip(), check_deliverability=False)
     except EmailNotValidError:
@@ -129,6 +128,8 @@ def describe(changes: dict[str, str]) -> str:
 def format_number(digits: str) -> str:
     """A number as the owner reads it (``+61 2 9999 1234``); invalid numbers as ``+digits``."""
     text = digits.strip()
+    import phonenumbers  # lazily: start-up
+
     try:
         parsed = phonenumbers.parse("+" + text.lstrip("+"), None)
     except phonenumbers.NumberParseException:
