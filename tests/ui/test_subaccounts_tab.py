@@ -346,3 +346,30 @@ def test_in_the_main_window_with_f5_and_screenshot_shots(
         step()
     run(until(lambda: tab.dialog is None))
     assert new_id in [s.sub_id for s in client.query_sub_accounts()]
+
+
+def test_a_failed_delete_stays_on_screen_after_the_reload(
+    qtbot: Any,
+    tab: SubAccountsTab,
+    session: Session,
+    client: TraiTelClient,
+    run: Callable[..., Any],
+) -> None:
+    gone = client.add_sub_account("gone-meanwhile")
+    run(tab.reload(select=gone))
+    tab.delete_selected()
+    run(until(lambda: isinstance(tab.dialog, DeleteSubAccountDialog)))
+    dialog = tab.dialog
+    assert isinstance(dialog, DeleteSubAccountDialog)
+    client.del_sub_account(gone)  # someone else deletes it while the question is open
+    dialog.accept()
+    assert tab.task is not None
+    run(tab.task)  # the delete fails (105), then the list is read again
+    assert gone not in shown_ids(tab)
+    assert tab.message_bar.property("kind") == "error"
+    assert "sub-account" in tab.message_bar.text.lower()
+    (change,) = record_for(session).changes()
+    assert change.result != "ok"
+    assert "does not exist" in tab.message_bar.text
+    run(tab.reload())  # F5 or another view's change: the delete's error is not a load's
+    assert "does not exist" in tab.message_bar.text

@@ -59,6 +59,9 @@ class SubAccountsTab(QWidget):
         self._has_loaded = False
         self._loading = False
         self._changing = False
+        #: The last load failed (its error is in the message bar; the next good load clears
+        #: it). An error from a change (a refused delete) is not a load's and stays.
+        self._load_failed = False
 
         self.model = SubAccountModel(self)
         self.proxy = SubAccountProxy(self)
@@ -269,6 +272,7 @@ class SubAccountsTab(QWidget):
             if shiboken6.isValid(self):
                 self._loading = False
                 self._has_loaded = True
+                self._load_failed = True
                 self.message_bar.show_error(exc)
                 self._update_state()
                 self.loaded.emit()
@@ -282,8 +286,9 @@ class SubAccountsTab(QWidget):
             return
         self._loading = False
         self._has_loaded = True
-        if self.message_bar.text and self.message_bar.property("kind") == "error":
-            self.message_bar.clear()
+        if self._load_failed:
+            self.message_bar.clear()  # the last load's error; a change's error stays
+        self._load_failed = False
         self.model.set_rows(rows_loaded)
         self.select_sub(keep, fallback_row)
         self._update_state()
