@@ -180,3 +180,36 @@ def test_unexpected_exception_in_async_slot_reaches_a_dialog(
         dialogs[0].close()
     finally:
         uninstall()
+
+
+def test_change_history_from_the_view_menu_and_ctrl_h(
+    qtbot: Any, session: Session, run: Any
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from traitel_desktop.services.changes import ChangeLog
+    from traitel_desktop.ui.change_history import ChangeHistoryDialog
+
+    ChangeLog(session).log("numbers", "assign", "+61 2 9999 1234", "to fax", "ok")
+    window = make_window(qtbot, session)
+    window.show()
+    view = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+    )
+    assert window.history_action in view.actions()
+    assert window.history_action.shortcut() == QKeySequence("Ctrl+H")
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, ChangeHistoryDialog) and w.isVisible()
+    ]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.session is session and dialog.parent() is window
+    assert [c.target for c in dialog.shown_changes()] == ["+61 2 9999 1234"]
+    # Asking again raises the same window (one per session).
+    window.history_action.trigger()
+    assert window.show_change_history() is dialog
+    dialog.close()

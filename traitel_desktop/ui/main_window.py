@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), quit_keys[0] if quit_keys else QKeySequence("Ctrl+Q"), self._quit
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.history_action = self._action(
+            self.tr("Change &history…"), QKeySequence("Ctrl+H"), self.show_change_history
+        )
+        self.history_action.setToolTip(self.tr("Every change this app made on your account"))
         self.about_action = self._action(self.tr("&About TraiTel Desktop"), None, self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
                 lambda _=False, i=index: self.tabs.setCurrentIndex(i),
             )
             view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.history_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -217,6 +223,12 @@ class MainWindow(QMainWindow):
         return spawn(self._guarded(self.session.refresh_balance), name="refresh-balance")
 
     # --- actions ------------------------------------------------------------------------
+    def show_change_history(self) -> QWidget:
+        """Open the change history window (View ▸ Change history…, Ctrl+H); returns it."""
+        from traitel_desktop.ui.change_history import open_change_history
+
+        return open_change_history(self.session, self)
+
     def _about(self) -> None:
         from traitel_desktop.ui.about import show_about
 
