@@ -88,7 +88,7 @@ def test_filters_by_service_owner_and_text(
     sub = client.query_sub_accounts()[0]
     owned = {n.number for n in client.query_numbers(sub_id=sub.sub_id)}
     tab.set_owner_filter(sub.sub_id)
-    run(until(lambda: not tab._owner_loading and tab.proxy.rowCount() < total))
+    run(until(lambda: not tab.owner_loading and tab.proxy.rowCount() < total))
     assert set(shown_numbers(tab)) == {n.number for n in numbers
                                        if n.number in owned and n.service == "fax"}
     tab.set_service_filter(None)

@@ -13,38 +13,42 @@ Entry point for menus and buttons: :func:`open_change_history` ``(session, paren
 
 from __future__ import annotations
 
-import contextlib
 import weakref
-from datetime import UTC, datetime
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from traitel_desktop.services.changes import RESULT_OK, record_for
-from traitel_desktop.ui.ivr_model import (
-    Cells,
-    RecordProxy,
-    RecordTableModel,
-    Role,
-    record_view,
-    text_key,
-    view_or_empty,
+from traitel_desktop.services.changes import record_for
+
+# The table and the screenshot live next door; their public names stay importable from here.
+from traitel_desktop.ui.change_history_model import (
+    FAILED_BACKGROUND,
+    FAILED_TEXT,
+    ChangeHistoryModel,
+    ChangeHistoryProxy,
+    Column,
+    action_words,
+    area_words,
+    failed,
+    local_time_text,
 )
+from traitel_desktop.ui.change_history_shots import (
+    demo_changes,
+    history_shot,
+    register_screenshots,
+)
+from traitel_desktop.ui.ivr_model import record_view, view_or_empty
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -52,148 +56,6 @@ if TYPE_CHECKING:
 
 #: How often (ms) the open window looks for lines written meanwhile.
 POLL_MS = 3000
-
-FAILED_BACKGROUND = "#fef2f2"
-FAILED_TEXT = "#b91c1c"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChangeHistory", text)
-
-
-class Column(IntEnum):
-    """The change history's columns, in order."""
-
-    WHEN = 0
-    WHO = 1
-    AREA = 2
-    WHAT = 3
-    TARGET = 4
-    RESULT = 5
-
-
-def area_words() -> dict[str, str]:
-    """The change log's areas as shown."""
-    return {
-        "sub-accounts": _tr("Sub-accounts"),
-        "numbers": _tr("Numbers"),
-        "ivml": _tr("IVML"),
-        "time zone": _tr("Time zone"),
-    }
-
-
-def action_words() -> dict[str, str]:
-    """The change log's actions as shown."""
-    return {
-        "add": _tr("Added"),
-        "change": _tr("Changed"),
-        "delete": _tr("Deleted"),
-        "assign": _tr("Assigned"),
-        "buy": _tr("Bought"),
-        "subscribe": _tr("Bought"),
-        "set": _tr("Set"),
-    }
-
-
-def local_time_text(at: datetime) -> str:
-    """``at`` in this computer's local time, e.g. ``"3 Mar 2025, 14:05:09"``."""
-    local = at.astimezone()
-    return f"{local.day} {local:%b %Y, %H:%M:%S}"
-
-
-def failed(change: Change) -> bool:
-    """True when the change did not (or may not) happen."""
-    return change.result != RESULT_OK
-
-
-class ChangeHistoryModel(RecordTableModel):
-    """Change-log lines as a table (columns: :class:`Column`; roles:
-    :class:`~traitel_desktop.ui.ivr_model.Role`, whose RECORD is the ``Change``)."""
-
-    columns = Column
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._areas = area_words()
-        self._actions = action_words()
-        self._done = _tr("Done")
-        self._failed = _tr("Failed: {0}")
-        self._failed_icon = QApplication.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning
-        )
-        self._failed_background = QBrush(QColor(FAILED_BACKGROUND))
-        self._failed_text = QBrush(QColor(FAILED_TEXT))
-
-    def titles(self) -> dict[int, str]:
-        """Header titles (translated)."""
-        return {
-            Column.WHEN: _tr("When"),
-            Column.WHO: _tr("Who"),
-            Column.AREA: _tr("Area"),
-            Column.WHAT: _tr("What"),
-            Column.TARGET: _tr("Target"),
-            Column.RESULT: _tr("Result"),
-        }
-
-    def cells_for(self, record: Any) -> Cells:
-        """Texts and keys of one ``Change``."""
-        change: Change = record
-        area = self._areas.get(change.area, change.area.capitalize())
-        action = self._actions.get(change.action, change.action.capitalize())
-        what = f"{action}: {change.detail}" if change.detail else action
-        bad = failed(change)
-        result = self._failed.format(change.result) if bad else self._done
-        when = local_time_text(change.at)
-        display = (when, change.actor, area, what, change.target, result)
-        tip = Qt.ItemDataRole.ToolTipRole
-        utc = change.at.astimezone(UTC)
-        extra: dict[tuple[int, int], Any] = {
-            (tip, Column.WHEN): _tr("{0} on this computer's clock ({1:%Y-%m-%d %H:%M:%S} UTC)")
-            .format(when, utc),
-        }
-        if bad:
-            extra[Qt.ItemDataRole.DecorationRole, Column.RESULT] = self._failed_icon
-            extra[Qt.ItemDataRole.ForegroundRole, Column.RESULT] = self._failed_text
-            for column in Column:
-                extra[Qt.ItemDataRole.BackgroundRole, column] = self._failed_background
-        sort = (
-            (change.at, change.id),
-            text_key(change.actor),
-            text_key(area),
-            text_key(what),
-            text_key(change.target),
-            (not bad, text_key(change.result)),
-        )
-        return Cells(change, display, sort, extra=extra)
-
-
-class ChangeHistoryProxy(RecordProxy):
-    """Sorts on raw values, searches every column, and can hide the lines that worked."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._failures_only = False
-
-    @property
-    def failures_only(self) -> bool:
-        """Whether only failed changes are shown."""
-        return self._failures_only
-
-    def set_failures_only(self, on: bool) -> None:
-        """Show only the failed changes (or every change)."""
-        if on != self._failures_only:
-            self.beginFilterChange()
-            self._failures_only = on
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
-        """The search text (every column), and the failure switch."""
-        if self._failures_only:
-            model = self.sourceModel()
-            change = model.index(source_row, 0, source_parent).data(Role.RECORD)
-            if change is None or not failed(change):
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class ChangeHistoryDialog(QDialog):
@@ -421,51 +283,22 @@ def open_change_history(session: Session, parent: QWidget | None = None) -> Chan
     return dialog
 
 
-# --- screenshots (``--screenshots``) ---------------------------------------------------------
-async def demo_changes(session: Session) -> None:
-    """Make three real changes on the demo account, so the history has something to show:
-    a result address added to "Support line", a rename refused as a duplicate (116, nothing
-    changed), and the result address cleared again (the account ends as it was)."""
-    from dataclasses import replace
-
-    from traitel_desktop.api.errors import TraiTelError
-    from traitel_desktop.services.ivml import IvmlService, draft_of
-
-    service = IvmlService(session)
-    configs = await service.configs()
-    if len(configs) < 2:
-        return
-    target, other = configs[1], configs[0]
-    before = draft_of(target)
-    result_url = before.launch_url.rsplit("/", 1)[0] + "/result"
-    await service.update(target, replace(before, result_url=result_url))
-    with contextlib.suppress(TraiTelError):  # 116: "Another configuration has this name"
-        await service.update(other, replace(draft_of(other), name=target.name))
-    changed = next((c for c in await service.configs() if c.id == target.id), None)
-    if changed is not None:
-        await service.update(changed, before)
-
-
-async def history_shot(ctx: Any) -> QWidget:
-    """The change history window (after :func:`demo_changes` when the log is empty)."""
-    from traitel_desktop.ui.screenshots import settle
-
-    if not record_for(ctx.session).changes(limit=1):
-        await demo_changes(ctx.session)
-    dialog = open_change_history(ctx.session, ctx.window)
-    ctx.cleanup.append(dialog.close)
-    failures = [c.id for c in dialog.shown_changes() if failed(c)]
-    dialog.select_change(failures[0] if failures else None)  # its full text below the table
-    await settle(0.3)
-    return dialog
-
-
-def register_screenshots() -> None:
-    """Add ``history`` to the screenshot registry (once)."""
-    from traitel_desktop.ui.screenshots import REGISTRY
-
-    if all(name != "history" for name, _shot in REGISTRY):
-        REGISTRY.append(("history", history_shot))
-
+__all__ = [
+    "FAILED_BACKGROUND",
+    "FAILED_TEXT",
+    "POLL_MS",
+    "ChangeHistoryDialog",
+    "ChangeHistoryModel",
+    "ChangeHistoryProxy",
+    "Column",
+    "action_words",
+    "area_words",
+    "demo_changes",
+    "failed",
+    "history_shot",
+    "local_time_text",
+    "open_change_history",
+    "register_screenshots",
+]
 
 register_screenshots()

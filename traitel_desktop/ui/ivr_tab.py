@@ -15,18 +15,8 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QVBoxLayout, QWidget
 
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.ivml import NO_IVR_TEXT, IvmlDraft, IvmlService, label
@@ -34,9 +24,15 @@ from traitel_desktop.ui.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.change_history import local_time_text, open_change_history
 from traitel_desktop.ui.errors import show_unexpected
 from traitel_desktop.ui.ivml_dialog import DeleteIvmlDialog, IvmlDialog
-from traitel_desktop.ui.ivml_model import Column, IvmlModel, IvmlProxy
-from traitel_desktop.ui.ivr_model import IvrMenusPanel, heading, record_view, view_or_empty
+from traitel_desktop.ui.ivml_panel import IvmlConfigsPanel
+from traitel_desktop.ui.ivr_model import IvrMenusPanel
 from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.tab_tools import (
+    button_for,
+    select_index,
+    select_source_row,
+    shortcut_action,
+)
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig
@@ -69,10 +65,6 @@ class IvrTab(QWidget):
         self._changing = False
         self._load_failed = False
 
-        self.model = IvmlModel(self)
-        self.proxy = IvmlProxy(self)
-        self.proxy.setSourceModel(self.model)
-
         self.message_bar = MessageBar(self)
         self.no_ivr_note = QLabel(self)
         self.no_ivr_note.setObjectName("noIvrNote")
@@ -83,54 +75,19 @@ class IvrTab(QWidget):
 
         self.menus = IvrMenusPanel(self)
 
-        # --- IVML configurations ---
-        configs_box = QWidget(self)
-        self.add_button = QPushButton(self.tr("&Add configuration…"), configs_box)
-        self.edit_button = QPushButton(self.tr("&Edit…"), configs_box)
-        self.delete_button = QPushButton(self.tr("&Delete…"), configs_box)
-        self.history_button = QPushButton(self.tr("Change &history…"), configs_box)
-        self.history_button.setToolTip(self.tr("Every change this app made on your account"))
-        self.history_button.setAccessibleName(self.tr("Change history"))
+        # The IVML configurations (its widgets are the tab's, for the tab's code and tests).
+        self.configs = IvmlConfigsPanel(self)
+        self.model, self.proxy = self.configs.model, self.configs.proxy
+        self.view = self.configs.view
+        self.stack, self.empty = self.configs.stack, self.configs.empty
+        self.search, self.status = self.configs.search, self.configs.status
+        self.add_button, self.edit_button = self.configs.add_button, self.configs.edit_button
+        self.delete_button = self.configs.delete_button
+        self.history_button = self.configs.history_button
         self.history_button.clicked.connect(self.show_history)
-        self.search = QLineEdit(configs_box)
-        self.search.setPlaceholderText(self.tr("Search configurations"))
-        self.search.setAccessibleName(self.tr("Search IVML configurations"))
-        self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(280)
-        self.status = QLabel(configs_box)
-        self.status.setObjectName("accountSub")
-        self.status.setAccessibleName(self.tr("IVML configurations status"))
-        self.view = record_view(
-            configs_box, self.proxy, "ivmlTable", self.tr("IVML configurations"),
-            {Column.ID: 60, Column.NAME: 170, Column.TYPE: 80, Column.NUMBERS: 200,
-             Column.LAUNCH_URL: 300},
-        )
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the ends of URLs
-        self.view.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.stack, self.empty = view_or_empty(configs_box, self.view)
-        top = heading(
-            self.tr("IVML configurations"),
-            configs_box,
-            self.tr("call flows run from your own web addresses"),
-        )
-        top.addWidget(self.history_button)
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(6)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            toolbar.addWidget(button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.status, 1)
-        toolbar.addWidget(self.search)
-        configs_layout = QVBoxLayout(configs_box)
-        configs_layout.setContentsMargins(0, 8, 0, 0)
-        configs_layout.setSpacing(6)
-        configs_layout.addLayout(top)
-        configs_layout.addLayout(toolbar)
-        configs_layout.addWidget(self.stack, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
@@ -138,7 +95,7 @@ class IvrTab(QWidget):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.no_ivr_note)
         layout.addWidget(self.menus)
-        layout.addWidget(configs_box, 1)
+        layout.addWidget(self.configs, 1)
 
         self._build_actions()
         self.search.textChanged.connect(self._search_changed)
@@ -151,46 +108,30 @@ class IvrTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[str], slot: Any, where: QWidget,
-                   context: Qt.ShortcutContext) -> QAction:
-            act = QAction(text, where)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(context)
-            act.triggered.connect(slot)
-            where.addAction(act)
-            return act
-
         children = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.add_action = action(
-            self.tr("&Add configuration…"), ["Ctrl+N", "Insert"], self.add, self, children
+        self.add_action = shortcut_action(
+            self, self.tr("&Add configuration…"), ["Ctrl+N", "Insert"], self.add, children
         )
         table = Qt.ShortcutContext.WidgetShortcut
-        self.edit_action = action(
-            self.tr("&Edit…"), ["Return", "Enter", "F2"], self.edit_selected, self.view, table
+        self.edit_action = shortcut_action(
+            self.view, self.tr("&Edit…"), ["Return", "Enter", "F2"], self.edit_selected, table
         )
-        self.delete_action = action(
-            self.tr("&Delete…"), ["Delete"], self.delete_selected, self.view, table
+        self.delete_action = shortcut_action(
+            self.view, self.tr("&Delete…"), ["Delete"], self.delete_selected, table
         )
-        for button, act, tip in (
-            (self.add_button, self.add_action,
-             self.tr("Add an IVML configuration (Ctrl+N)")),
-            (self.edit_button, self.edit_action,
-             self.tr("Change the selected configuration (F2)")),
-            (self.delete_button, self.delete_action,
-             self.tr("Delete the selected configuration (Delete)")),
-        ):
-            button.clicked.connect(act.trigger)
-            button.setToolTip(tip)
-            button.setAccessibleName(act.text().replace("&", "").rstrip("…"))
+        button_for(self.add_button, self.add_action, self.tr("Add an IVML configuration (Ctrl+N)"))
+        button_for(
+            self.edit_button, self.edit_action, self.tr("Change the selected configuration (F2)")
+        )
+        button_for(
+            self.delete_button, self.delete_action,
+            self.tr("Delete the selected configuration (Delete)"),
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         if index.isValid():
-            self.view.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_index(self.view, index)
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for act in (self.add_action, self.edit_action, self.delete_action):
@@ -236,48 +177,20 @@ class IvrTab(QWidget):
 
     def _update_state(self) -> None:
         """Show the tables, or say why they are empty; update the status lines."""
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        waiting = self._loading and not self._has_loaded
-        if waiting:
+        if self._loading and not self._has_loaded:
             self.menus.set_empty_text(self.tr("Loading IVR menus…"))
-            self.empty.setText(self.tr("Loading IVML configurations…"))
         elif not self._has_loaded:
             self.menus.set_empty_text(self.tr("IVR menus are loaded when you open this tab."))
-            self.empty.setText(self.tr("IVML configurations are loaded when you open this tab."))
         else:
             self.menus.set_empty_text(
                 self.tr("No IVR menus: your account does not include the IVR service.")
                 if self.no_ivr
                 else self.tr("You have no IVR menus. TraiTel sets them up for you on request.")
             )
-            if self.no_ivr and not total:
-                self.empty.setText(
-                    self.tr("No IVML configurations: they need the IVR service.")
-                )
-            elif not total:
-                self.empty.setText(
-                    self.tr(
-                        "You have no IVML configurations yet.\nAdd one with “Add "
-                        "configuration” (Ctrl+N)."
-                    )
-                )
-            elif not shown:
-                self.empty.setText(
-                    self.tr("No configuration matches “{0}”.").format(self.search.text().strip())
-                )
         self.menus.update_state()
-        self.stack.setCurrentWidget(self.view if shown else self.empty)
-        if self._loading:
-            self.status.setText(self.tr("Loading…"))
-        elif total and shown != total:
-            self.status.setText(self.tr("{0} of {1} shown").format(shown, total))
-        elif total:
-            self.status.setText(
-                self.tr("1 configuration") if total == 1
-                else self.tr("{0} configurations").format(total)
-            )
-        else:
-            self.status.clear()
+        self.configs.update_state(
+            loading=self._loading, has_loaded=self._has_loaded, no_ivr=self.no_ivr
+        )
         self._update_actions()
 
     def selected(self) -> IvmlConfig | None:
@@ -287,23 +200,8 @@ class IvrTab(QWidget):
 
     def select_config(self, ident: int | None, fallback_row: int = 0) -> None:
         """Select configuration ``ident`` if shown, else the row at ``fallback_row``."""
-        count = self.proxy.rowCount()
-        if not count:
-            return
-        row = -1
-        if ident is not None:
-            source = self.model.row_of(ident)
-            if source >= 0:
-                row = self.proxy.mapFromSource(self.model.index(source, 0)).row()
-        if row < 0:
-            row = min(max(fallback_row, 0), count - 1)
-        index = self.proxy.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        source = self.model.row_of(ident) if ident is not None else -1
+        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: int | None = None, fallback_row: int | None = None) -> None:

@@ -13,38 +13,31 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from traitel_desktop.services import Superseded
-from traitel_desktop.services.numbers import (
-    MAIN_ACCOUNT,
-    AssignChoice,
-    NumberRow,
-    Numbers,
-    NumbersData,
-    sub_account_words,
-)
+from traitel_desktop.services.numbers import AssignChoice, NumberRow, Numbers, NumbersData
 from traitel_desktop.ui.assign_dialog import AssignDialog
 from traitel_desktop.ui.async_tools import spawn, wait_dialog
+from traitel_desktop.ui.ivr_model import record_view, view_or_empty
 from traitel_desktop.ui.message_bar import MessageBar
-from traitel_desktop.ui.number_model import SERVICE_ORDER, Column, NumberModel, NumberProxy
-from traitel_desktop.ui.number_model import service_words as _service_words
+from traitel_desktop.ui.number_model import Column, NumberModel, NumberProxy
+from traitel_desktop.ui.numbers_filters import NumberFilters
+from traitel_desktop.ui.tab_tools import (
+    button_for,
+    select_index,
+    select_source_row,
+    shortcut_action,
+)
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -73,7 +66,6 @@ class NumbersTab(QWidget):
         self._has_loaded = False
         self._loading = False
         self._changing = False
-        self._owner_loading = False
 
         self.model = NumberModel(self)
         self.proxy = NumberProxy(self)
@@ -82,58 +74,24 @@ class NumbersTab(QWidget):
         self.message_bar = MessageBar(self)
         self.assign_button = QPushButton(self.tr("&Assign…"), self)
         self.buy_button = QPushButton(self.tr("&Buy numbers…"), self)
-        self.service_filter = QComboBox(self)
-        self.service_filter.setAccessibleName(self.tr("Show the numbers of this service"))
-        self.service_filter.addItem(self.tr("All services"), None)
-        for service in SERVICE_ORDER:
-            self.service_filter.addItem(_service_words(service), service)
-        self.owner_filter = QComboBox(self)
-        self.owner_filter.setAccessibleName(self.tr("Show the numbers of this owner"))
-        self.owner_filter.setToolTip(self.tr("Show the numbers of one sub-account"))
-        self.owner_filter.setMinimumContentsLength(16)
-        self.owner_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self._fill_owners()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search numbers"))
-        self.search.setAccessibleName(self.tr("Search numbers"))
-        self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(240)
+        self.filters = NumberFilters(self.service, self.proxy, self)
+        self.service_filter = self.filters.service_filter
+        self.owner_filter = self.filters.owner_filter
+        self.search = self.filters.search
         self.status = QLabel(self)
         self.status.setObjectName("accountSub")
         self.status.setAccessibleName(self.tr("Numbers status"))
 
-        self.view = QTableView(self)
-        self.view.setObjectName("numbersTable")
-        self.view.setAccessibleName(self.tr("Numbers"))
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
+        self.view = record_view(
+            self, self.proxy, "numbersTable", self.tr("Numbers"),
+            {Column.NUMBER: 180, Column.COUNTRY: 150, Column.SERVICE: 90},
+        )
         self.view.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((Column.NUMBER, 180), (Column.COUNTRY, 150),
-                              (Column.SERVICE, 90)):
-            self.view.setColumnWidth(column, width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self.assign_selected())
 
-        self.empty = QLabel(self)
-        self.empty.setObjectName("placeholderText")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
+        self.stack, self.empty = view_or_empty(self, self.view)
 
         self._build_actions()
         toolbar = QHBoxLayout()
@@ -142,9 +100,8 @@ class NumbersTab(QWidget):
         toolbar.addWidget(self.buy_button)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.status, 1)
-        toolbar.addWidget(self.service_filter)
-        toolbar.addWidget(self.owner_filter)
-        toolbar.addWidget(self.search)
+        for widget in self.filters.widgets():
+            toolbar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.setSpacing(8)
@@ -152,9 +109,8 @@ class NumbersTab(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.stack, 1)
 
-        self.search.textChanged.connect(self._search_changed)
-        self.service_filter.currentIndexChanged.connect(self._service_changed)
-        self.owner_filter.currentIndexChanged.connect(lambda _i: self._owner_changed())
+        self.filters.changed.connect(self._update_state)
+        self.filters.failed.connect(self.message_bar.show_error)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.proxy.modelReset.connect(self._update_state)
         self.proxy.layoutChanged.connect(self._update_state)
@@ -165,29 +121,19 @@ class NumbersTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[str], slot: Any, where: QWidget,
-                   context: Qt.ShortcutContext) -> QAction:
-            act = QAction(text, where)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(context)
-            act.triggered.connect(slot)
-            where.addAction(act)
-            return act
-
         children = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.buy_action = action(self.tr("&Buy numbers…"), ["Ctrl+B"], self.buy, self, children)
-        table = Qt.ShortcutContext.WidgetShortcut
-        self.assign_action = action(
-            self.tr("&Assign…"), ["Return", "Enter", "F2"], self.assign_selected, self.view, table
+        self.buy_action = shortcut_action(
+            self, self.tr("&Buy numbers…"), ["Ctrl+B"], self.buy, children
         )
-        for button, act, tip in (
-            (self.assign_button, self.assign_action,
-             self.tr("Choose what the selected number is used for (F2)")),
-            (self.buy_button, self.buy_action, self.tr("Buy new numbers (Ctrl+B)")),
-        ):
-            button.clicked.connect(act.trigger)
-            button.setToolTip(tip)
-            button.setAccessibleName(act.text().replace("&", "").rstrip("…"))
+        table = Qt.ShortcutContext.WidgetShortcut
+        self.assign_action = shortcut_action(
+            self.view, self.tr("&Assign…"), ["Return", "Enter", "F2"], self.assign_selected, table
+        )
+        button_for(
+            self.assign_button, self.assign_action,
+            self.tr("Choose what the selected number is used for (F2)"),
+        )
+        button_for(self.buy_button, self.buy_action, self.tr("Buy new numbers (Ctrl+B)"))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -206,71 +152,23 @@ class NumbersTab(QWidget):
         self.assign_button.setEnabled(has_row and idle)
 
     # --- filters and state --------------------------------------------------------------
-    def _fill_owners(self) -> None:
-        """Owner filter: everyone, the main account, then each sub-account (kept selected)."""
-        keep = self.owner_filter.currentData()
-        self.owner_filter.blockSignals(True)
-        self.owner_filter.clear()
-        self.owner_filter.addItem(self.tr("All owners"), None)
-        self.owner_filter.addItem(self.tr("Main account"), MAIN_ACCOUNT)
-        for sub in self.data.subs:
-            self.owner_filter.addItem(sub_account_words(sub), sub.sub_id)
-        position = self.owner_filter.findData(keep) if keep is not None else 0
-        self.owner_filter.setCurrentIndex(max(position, 0))
-        self.owner_filter.blockSignals(False)
-        if keep is not None and position < 0:
-            self._owner_changed()  # that sub-account is gone: show everyone
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        self._update_state()
-
-    def _service_changed(self, _index: int) -> None:
-        self.proxy.set_service(self.service_filter.currentData())
-        self._update_state()
-
     def set_service_filter(self, service: str | None) -> None:
         """Show only ``service`` (None: all), as the filter box would."""
-        self.service_filter.setCurrentIndex(max(self.service_filter.findData(service), 0))
+        self.filters.set_service(service)
 
     def set_owner_filter(self, sub_id: int | None) -> None:
         """Show only the numbers ``sub_id`` owns (None: all), as the filter box would."""
-        self.owner_filter.setCurrentIndex(max(self.owner_filter.findData(sub_id), 0))
+        self.filters.set_owner(sub_id)
 
-    def _owner_changed(self) -> None:
-        owner = self.owner_filter.currentData()
-        if owner is None:
-            self._owner_loading = False
-            self.proxy.set_numbers(None)
-            self._update_state()
-            return
-        self._start(self._load_owner(int(owner)), "numbers-owner")
-
-    async def _load_owner(self, owner: int) -> None:
-        from traitel_desktop.api.errors import TraiTelError
-
-        self._owner_loading = True
-        self._update_state()
-        try:
-            numbers = await self.service.owned_by(owner)
-        except Superseded:
-            return
-        except TraiTelError as exc:
-            if shiboken6.isValid(self):
-                self._owner_loading = False
-                self.message_bar.show_error(exc)
-                self._update_state()
-            return
-        if not shiboken6.isValid(self) or self.owner_filter.currentData() != owner:
-            return
-        self._owner_loading = False
-        self.proxy.set_numbers(numbers)
-        self._update_state()
+    @property
+    def owner_loading(self) -> bool:
+        """True while the numbers of the owner chosen in the filter are being read."""
+        return self.filters.owner_loading
 
     def _update_state(self) -> None:
         """Show the table, or say why it is empty; update the status line."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        loading = self._loading or self._owner_loading
+        loading = self._loading or self.filters.owner_loading
         if loading and not total:
             self.empty.setText(self.tr("Loading numbers…"))
         elif not self._has_loaded and not total:
@@ -301,26 +199,12 @@ class NumbersTab(QWidget):
 
     def select_index(self, index: QModelIndex) -> None:
         """Select the row of a proxy index and make it current."""
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        select_index(self.view, index)
 
     def select_number(self, digits: str | None, fallback_row: int = 0) -> None:
         """Select ``digits`` if shown, else the row at ``fallback_row`` (clamped)."""
-        count = self.proxy.rowCount()
-        if not count:
-            return
-        row = -1
-        if digits is not None:
-            source = self.model.row_of(digits)
-            if source >= 0:
-                row = self.proxy.mapFromSource(self.model.index(source, 0)).row()
-        if row < 0:
-            row = min(max(fallback_row, 0), count - 1)
-        self.select_index(self.proxy.index(row, 0))
+        source = self.model.row_of(digits) if digits is not None else -1
+        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: str | None = None) -> None:
@@ -358,9 +242,10 @@ class NumbersTab(QWidget):
             self.message_bar.clear()
         self.data = data
         self.model.set_rows(data.rows)
-        self._fill_owners()
-        if self.owner_filter.currentData() is not None:
-            await self._load_owner(int(self.owner_filter.currentData()))
+        self.filters.fill_owners(data.subs)
+        owner = self.filters.owner()
+        if owner is not None:
+            await self.filters.load_owner(owner)
         if not shiboken6.isValid(self):
             return
         self.select_number(keep, fallback_row)

@@ -12,8 +12,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +36,12 @@ from traitel_desktop.ui.message_bar import MessageBar
 from traitel_desktop.ui.subaccount_delete import DeleteSubAccountDialog
 from traitel_desktop.ui.subaccount_dialog import SubAccountDialog
 from traitel_desktop.ui.subaccount_model import Column, SubAccountModel, SubAccountProxy
+from traitel_desktop.ui.tab_tools import (
+    button_for,
+    select_index,
+    select_source_row,
+    shortcut_action,
+)
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -136,36 +141,26 @@ class SubAccountsTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[str], slot: Any, where: QWidget,
-                   context: Qt.ShortcutContext) -> QAction:
-            act = QAction(text, where)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(context)
-            act.triggered.connect(slot)
-            where.addAction(act)
-            return act
-
         children = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.add_action = action(
-            self.tr("&Add sub-account…"), ["Ctrl+N", "Insert"], self.add, self, children
+        self.add_action = shortcut_action(
+            self, self.tr("&Add sub-account…"), ["Ctrl+N", "Insert"], self.add, children
         )
         # Edit and Delete only act on the table (Delete in the search box deletes text).
         table = Qt.ShortcutContext.WidgetShortcut
-        self.edit_action = action(
-            self.tr("&Edit…"), ["Return", "Enter", "F2"], self.edit_selected, self.view, table
+        self.edit_action = shortcut_action(
+            self.view, self.tr("&Edit…"), ["Return", "Enter", "F2"], self.edit_selected, table
         )
-        self.delete_action = action(
-            self.tr("&Delete…"), ["Delete"], self.delete_selected, self.view, table
+        self.delete_action = shortcut_action(
+            self.view, self.tr("&Delete…"), ["Delete"], self.delete_selected, table
         )
-        for button, act, tip in (
-            (self.add_button, self.add_action, self.tr("Add a sub-account (Ctrl+N)")),
-            (self.edit_button, self.edit_action, self.tr("Change the selected sub-account (F2)")),
-            (self.delete_button, self.delete_action,
-             self.tr("Delete the selected sub-account (Delete)")),
-        ):
-            button.clicked.connect(act.trigger)
-            button.setToolTip(tip)
-            button.setAccessibleName(act.text().replace("&", "").rstrip("…"))
+        button_for(self.add_button, self.add_action, self.tr("Add a sub-account (Ctrl+N)"))
+        button_for(
+            self.edit_button, self.edit_action, self.tr("Change the selected sub-account (F2)")
+        )
+        button_for(
+            self.delete_button, self.delete_action,
+            self.tr("Delete the selected sub-account (Delete)"),
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -231,26 +226,12 @@ class SubAccountsTab(QWidget):
 
     def select_index(self, index: QModelIndex) -> None:
         """Select the row of a proxy index and make it current."""
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        select_index(self.view, index)
 
     def select_sub(self, sub_id: int | None, fallback_row: int = 0) -> None:
         """Select ``sub_id`` if shown, else the row at ``fallback_row`` (clamped)."""
-        count = self.proxy.rowCount()
-        if not count:
-            return
-        row = -1
-        if sub_id is not None:
-            source = self.model.row_of(sub_id)
-            if source >= 0:
-                row = self.proxy.mapFromSource(self.model.index(source, 0)).row()
-        if row < 0:
-            row = min(max(fallback_row, 0), count - 1)
-        self.select_index(self.proxy.index(row, 0))
+        source = self.model.row_of(sub_id) if sub_id is not None else -1
+        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: int | None = None, fallback_row: int | None = None) -> None:
@@ -427,50 +408,14 @@ class SubAccountsTab(QWidget):
             await self._guarded_reload(fallback=fallback)
 
 
-# --- screenshots (``--screenshots``): the dialogs, filled with demo data ------------------
-async def _open_from_tab(ctx: Any, start: str) -> QWidget:
-    """Open a dialog of the sub-accounts tab on its first row and return it once shown."""
-    from traitel_desktop.ui.screenshots import LOAD_TIMEOUT, settle
+# The dialogs' screenshots (``--screenshots``) live next door; importing this module
+# registers them. Imported last: they use the tab class defined above.
+from traitel_desktop.ui.subaccount_shots import (  # noqa: E402
+    delete_dialog_shot,
+    edit_dialog_shot,
+    register_screenshots,
+)
 
-    tab = ctx.window.tab("subaccounts")
-    if not isinstance(tab, SubAccountsTab):
-        raise TypeError("the sub-accounts tab is not loaded")
-    if not tab.model.rowCount():
-        await asyncio.wait_for(tab.reload(), LOAD_TIMEOUT)
-    tab.search.clear()
-    tab.select_sub(None, 0)
-    getattr(tab, start)()
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + LOAD_TIMEOUT
-    while tab.dialog is None:
-        if loop.time() > deadline:
-            raise TimeoutError(f"no dialog after {start}")
-        await asyncio.sleep(0.05)
-    dialog = tab.dialog
-    ctx.cleanup.append(dialog.reject)
-    await settle()
-    return dialog
-
-
-async def edit_dialog_shot(ctx: Any) -> QWidget:
-    """The edit dialog on the first demo sub-account."""
-    return await _open_from_tab(ctx, "edit_selected")
-
-
-async def delete_dialog_shot(ctx: Any) -> QWidget:
-    """The delete confirmation of the first demo sub-account, listing its numbers."""
-    return await _open_from_tab(ctx, "delete_selected")
-
-
-def register_screenshots() -> None:
-    """Add ``subaccount-edit`` and ``subaccount-delete`` to the screenshot registry (once)."""
-    from traitel_desktop.ui.screenshots import REGISTRY
-
-    names = {name for name, _shot in REGISTRY}
-    for name, shot in (("subaccount-edit", edit_dialog_shot),
-                       ("subaccount-delete", delete_dialog_shot)):
-        if name not in names:
-            REGISTRY.append((name, shot))
-
+__all__ = ["SubAccountsTab", "delete_dialog_shot", "edit_dialog_shot", "register_screenshots"]
 
 register_screenshots()
