@@ -79,10 +79,11 @@ def test_screenshots_in_a_fresh_process(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert sorted(path.stem for path in out.glob("*.png")) == sorted(SHOTS)
+    written = {path.stem for path in out.glob("*.png")}
+    assert set(SHOTS) <= written, sorted(set(SHOTS) - written)  # other tabs may add more
     printed = [Path(line).stem for line in result.stdout.splitlines() if line.endswith(".png")]
     assert printed[: len(TAB_SHOTS)] == TAB_SHOTS
-    assert sorted(printed) == sorted(SHOTS)
+    assert sorted(printed) == sorted(written)  # each once
     for name in SHOTS:
         png = out / f"{name}.png"
         assert png.exists(), name
