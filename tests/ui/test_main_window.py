@@ -7,12 +7,14 @@ import asyncio
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from traitel_desktop.services import Session
-from traitel_desktop.services.money import format_money
+from traitel_desktop.services.money import exact_money, format_amount, format_money
 from traitel_desktop.ui.async_tools import spawn
 from traitel_desktop.ui.crash import install_exception_hooks
 from traitel_desktop.ui.main_window import MainWindow
@@ -34,6 +36,40 @@ def test_money_format() -> None:
     assert format_money(Decimal("-3.1")) == "-3.10"
 
 
+def test_amounts_to_the_cent_with_separators() -> None:
+    assert format_amount(Decimal("664.7674")) == "664.77"
+    assert format_amount(Decimal("12345.6")) == "12,345.60"
+    assert format_amount(Decimal("0.005")) == "0.01"  # half a cent rounds up
+    assert format_amount(Decimal("-0.004")) == "0.00"
+    assert format_amount(Decimal("-1234.565")) == "-1,234.57"
+    assert format_amount(Decimal("5")) == "5.00"
+    assert exact_money(Decimal("664.7674")) == "664.7674"
+    assert exact_money(Decimal("1E+3")) == "1,000"
+    assert exact_money(Decimal("12345.6789")) == "12,345.6789"
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=6, allow_nan=False))
+def test_amount_reads_back_as_the_rounded_decimal(value: Decimal) -> None:
+    text = format_amount(value)
+    assert text.count(".") == 1 and len(text.split(".")[1]) == 2
+    rounded = abs(value).quantize(Decimal("0.01"), "ROUND_HALF_UP")
+    assert Decimal(text.replace(",", "")) == (rounded if value >= 0 else -rounded)
+    assert Decimal(exact_money(value).replace(",", "")) == value
+
+
+def test_header_balance_to_the_cent_with_the_exact_one_in_a_tooltip(
+    qtbot: Any, session: Session
+) -> None:
+    window = make_window(qtbot, session)
+    header = window.header
+    session.set_balance(Decimal("664.7674"))  # the sandbox sends four decimals
+    assert header.balance_label.text() == "664.77"
+    assert header.balance_label.toolTip() == "Exact balance: 664.7674"
+    session.set_balance(Decimal("12345.6"))
+    assert header.balance_label.text() == "12,345.60"
+    assert header.balance_label.toolTip() == "Exact balance: 12,345.6"
+
+
 def test_tabs_in_order_with_friendly_placeholders(qtbot: Any, session: Session) -> None:
     window = make_window(qtbot, session)
     assert [spec.name for spec in window.specs] == TAB_NAMES
@@ -51,7 +87,7 @@ def test_header_shows_account_and_balance(qtbot: Any, session: Session, run: Any
     header = window.header
     assert header.name_label.text() == "demo"
     assert session.balance is not None
-    assert header.balance_label.text() == format_money(session.balance)
+    assert header.balance_label.text() == format_amount(session.balance)
     assert session.time_zone in header.zone_label.text()
     assert "Online" in header.connection_label.text()
     # The refresh button asks TraiTel again.
@@ -60,7 +96,7 @@ def test_header_shows_account_and_balance(qtbot: Any, session: Session, run: Any
     qtbot.mouseClick(header.refresh_button, Qt.MouseButton.LeftButton)
     run(asyncio.sleep(0.5))
     assert session.balance is not None
-    assert header.balance_label.text() == format_money(session.balance)
+    assert header.balance_label.text() == format_amount(session.balance)
 
 
 def test_low_balance_highlight(qtbot: Any, session: Session, app_settings: Any) -> None:
@@ -194,7 +230,8 @@ def test_change_history_from_the_view_menu_and_ctrl_h(
     window = make_window(qtbot, session)
     window.show()
     view = next(
-        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+        menu for menu in window.menuBar().findChildren(QMenu)
+        if menu.title().replace("&", "") == "View"
     )
     assert window.history_action in view.actions()
     assert window.history_action.shortcut() == QKeySequence("Ctrl+H")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from traitel_desktop.services.money import format_money
+from traitel_desktop.services.money import exact_money, format_amount
 from traitel_desktop.services.settings import DEFAULT_REFRESH_MINUTES, DEFAULT_THRESHOLD
 from traitel_desktop.ui.look import app_icon, repolish
 
@@ -145,14 +145,14 @@ class AccountHeader(QWidget):
         """Show ``balance`` (a Decimal) and highlight it when below the threshold."""
         if not isinstance(balance, Decimal):
             return
-        self.balance_label.setText(format_money(balance))
+        self.balance_label.setText(format_amount(balance))
         low = balance < self.threshold
-        self.balance_label.setToolTip(self.tr("Exact balance: {0}").format(balance))
+        self.balance_label.setToolTip(self.tr("Exact balance: {0}").format(exact_money(balance)))
         for widget in (self.balance_label, self.balance_box):
             widget.setProperty("low", low)
             repolish(widget)
         if low:
-            self.low_note.setText(self.tr("Low: below {0}").format(format_money(self.threshold)))
+            self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
         self.low_note.setVisible(low)
         self.updated_label.setText(
             self.tr("Updated {0}").format(QDateTime.currentDateTime().toString("HH:mm"))
