@@ -206,3 +206,18 @@ def test_time_zone_change_moves_the_archive(
     run(change())
     assert moved and service.archive.zone == "Europe/London"
     assert service.zone == "Europe/London"
+
+
+def test_load_columns_match_the_archive_rows(service: Any, run: Callable[..., Any]) -> None:
+    start = TODAY - dt.timedelta(days=40)
+    run(service.ensure(["logsmsin", "logfaxout"], start, TODAY))
+    for log in ("logsmsin", "logfaxout"):
+        rows = service.rows(log, start, TODAY)
+        columns = run(service.load_columns(log, start, TODAY))
+        assert rows and [tuple(r) for r in zip(*columns, strict=True)] == rows
+        one = service.rows(log, start, TODAY, sub_id=0)
+        assert [tuple(r) for r in zip(*run(service.load_columns(log, start, TODAY, 0)),
+                                      strict=True)] == one
+    assert run(service.load_columns("logsmsin", TODAY, TODAY - dt.timedelta(days=1))) == [
+        [] for _ in range(8)
+    ]

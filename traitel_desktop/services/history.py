@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
+import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,7 +36,7 @@ from PySide6.QtCore import QObject, Signal
 
 from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
 from traitel_desktop.store.archive import Archive, DayTotal
-from traitel_desktop.store.archive_schema import LOG_NAMES
+from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -55,6 +58,43 @@ def zone_today(zone: str) -> dt.date:
     except (ZoneInfoNotFoundError, ValueError):
         tz = dt.UTC
     return dt.datetime.now(tz).date()
+
+
+def read_columns(
+    conn: sqlite3.Connection, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+) -> list[list[Any]]:
+    """Rows of ``log`` dated ``start``..``end`` as one list per API column, read from the
+    archive file through ``conn`` (values exactly as ``Archive.rows`` gives them).
+
+    Uses the archive's documented schema (``LOGS[log].columns[i].sql``); SQLite turns each
+    column into one JSON array, which ``json.loads`` reads in C.
+    """
+    spec = LOGS[log]
+    names = [c.sql for c in spec.columns]
+    where = "day BETWEEN ? AND ?"
+    params: tuple[object, ...] = (start.isoformat(), end.isoformat())
+    if sub_id is not None:
+        where += " AND sub_id = ?"
+        params += (sub_id,)
+    arrays = ", ".join(f"json_group_array({n})" for n in names)
+    row = conn.execute(
+        f"SELECT {arrays} FROM (SELECT {', '.join(names)} FROM {log} WHERE {where}"
+        " ORDER BY day, time, id)",
+        params,
+    ).fetchone()
+    columns: list[list[Any]] = [json.loads(text) for text in row]
+    at = spec.money_index
+    if at is not None and columns[0]:
+        fractions = dict(conn.execute(
+            f"SELECT id, cost_frac FROM {log} WHERE cost_frac IS NOT NULL AND {where}", params
+        ).fetchall())
+        if fractions:
+            position = {ident: i for i, ident in enumerate(columns[0])}
+            costs = columns[at]
+            for ident, rest in fractions.items():
+                i = position[ident]
+                costs[i] = Decimal(costs[i]) + Decimal(rest)
+    return columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +151,10 @@ class HistoryService(QObject):
         self._lock: asyncio.Lock | None = None
         self._cancel_requested = False
         self._zone_tasks: set[asyncio.Task[Any]] = set()
-        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history-read")
+        self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="history-read")
         self._reader_local = threading.local()
         self._readers: list[Archive] = []
+        self._connections: list[sqlite3.Connection] = []
         self._closed = False
         session.data_changed.connect(self._data_changed)
 
@@ -135,11 +176,13 @@ class HistoryService(QObject):
         self.cancel()
         for task in list(self._zone_tasks):
             task.cancel()
-        readers = self._readers
+        readers, connections = self._readers, self._connections
 
         def close_readers() -> None:
             for reader in readers:
                 reader.close()
+            for conn in connections:
+                conn.close()
 
         self._reader.submit(close_readers)
         self._reader.shutdown(wait=False)
@@ -186,6 +229,41 @@ class HistoryService(QObject):
             self._reader_local.archive = archive
             self._readers.append(archive)
         return archive.rows(log, start, end, sub_id)
+
+    async def load_columns(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+    ) -> list[list[Any]]:
+        """The archived rows of ``log`` as columns (API column order; values as
+        :meth:`rows` gives them), ordered by date, time and ID; no network.
+
+        The fast read for big tables: SQLite builds each column as one JSON array (with the
+        GIL released) in two reader threads, one per half of the range.
+        """
+        loop = asyncio.get_running_loop()
+        days = (end - start).days
+        if days < 2:
+            parts = [(start, end)]
+        else:
+            middle = start + dt.timedelta(days=days // 2)
+            parts = [(start, middle), (middle + dt.timedelta(days=1), end)]
+        halves = await asyncio.gather(*(
+            loop.run_in_executor(self._reader, self._columns_in_thread, log, a, b, sub_id)
+            for a, b in parts
+        ))
+        if len(halves) == 1:
+            return halves[0]
+        return [first + second for first, second in zip(*halves, strict=True)]
+
+    def _columns_in_thread(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None
+    ) -> list[list[Any]]:
+        conn: sqlite3.Connection | None = getattr(self._reader_local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.archive.path}?mode=ro", uri=True,
+                                   check_same_thread=False)
+            self._reader_local.conn = conn
+            self._connections.append(conn)
+        return read_columns(conn, log, start, end, sub_id)
 
     def totals_by_day(
         self,

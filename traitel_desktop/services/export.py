@@ -1,0 +1,142 @@
+"""Writing table rows to CSV or XLSX in a worker thread, atomically, with progress and cancel.
+
+The rows are written to a temporary file in the destination's folder, which replaces the
+destination (``os.replace``) only when everything was written: a cancelled or failed export
+leaves no file behind (and an existing file at the destination untouched).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import csv
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+__all__ = ["CSV", "XLSX", "Export", "ExportCancelled", "write_rows"]
+
+CSV, XLSX = "csv", "xlsx"
+#: ``progress(rows_written, rows_total)``.
+Progress = Callable[[int, int], None]
+#: ``row(i)`` gives the texts of the i-th row to write (0 <= i < count).
+RowSource = Callable[[int], Sequence[str]]
+_STEP = 2000
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; nothing was written."""
+
+
+def write_rows(
+    path: Path | str,
+    kind: str,
+    headers: Sequence[str],
+    row: RowSource,
+    count: int,
+    *,
+    progress: Progress | None = None,
+    cancelled: threading.Event | None = None,
+    sheet_title: str = "Activity",
+) -> int:
+    """Write ``headers`` and rows ``row(0)``..``row(count - 1)`` to ``path`` as ``kind``
+    (:data:`CSV` or :data:`XLSX`); returns the rows written. Blocking (run it in a worker
+    thread). Raises :class:`ExportCancelled` when ``cancelled`` is set; the destination is
+    only replaced at the very end."""
+    if kind not in (CSV, XLSX):
+        raise ValueError(f"unknown export kind {kind!r}")
+    target = Path(path)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    os.close(handle)
+    temp = Path(temp_name)
+    tell = progress or (lambda done, total: None)
+    stop = cancelled or threading.Event()
+
+    def rows() -> object:
+        for i in range(count):
+            if i % _STEP == 0:
+                if stop.is_set():
+                    raise ExportCancelled
+                tell(i, count)
+            yield row(i)
+
+    try:
+        if kind == CSV:
+            with temp.open("w", newline="", encoding="utf-8-sig") as out:
+                writer = csv.writer(out)
+                writer.writerow(headers)
+                writer.writerows(rows())  # type: ignore[arg-type]
+        else:
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet(sheet_title[:31] or "Sheet")
+            sheet.append(list(headers))
+            for values in rows():  # type: ignore[attr-defined]
+                sheet.append(list(values))
+            if stop.is_set():
+                raise ExportCancelled
+            book.save(temp)
+        if stop.is_set():
+            raise ExportCancelled
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    tell(count, count)
+    return count
+
+
+class Export:
+    """One export run from the Qt loop: ``await export.run()`` writes in a worker thread,
+    calling ``progress(done, total)`` on the loop; :meth:`cancel` stops it (then ``run``
+    raises :class:`ExportCancelled` and no file is left)."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        kind: str,
+        headers: Sequence[str],
+        row: RowSource,
+        count: int,
+        progress: Progress | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        self.headers = list(headers)
+        self.row = row
+        self.count = count
+        self.progress = progress
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Stop writing; the destination is not touched."""
+        self._cancel.set()
+
+    async def run(self) -> int:
+        """Write the file; returns the rows written."""
+        loop = asyncio.get_running_loop()
+        report = self.progress
+
+        def tell(done: int, total: int) -> None:
+            if report is not None:
+                loop.call_soon_threadsafe(report, done, total)
+
+        try:
+            return await asyncio.to_thread(
+                write_rows, self.path, self.kind, self.headers, self.row, self.count,
+                progress=tell, cancelled=self._cancel,
+            )
+        except asyncio.CancelledError:
+            self._cancel.set()
+            raise

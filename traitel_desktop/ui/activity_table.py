@@ -1,0 +1,326 @@
+"""The rows of one activity log, column-oriented, for a fast table model.
+
+:class:`LogTable` keeps each API column as one sequence (``zip(*rows)`` of
+``Archive.rows``, or of the CSV rows of a response body). Nothing is parsed or formatted up
+front: display texts come from small per-value caches (a number, a date, a cost is formatted
+once however often it appears), sort keys are built per column on the first sort by it, and
+the lower-cased search text of every row is built in one go on the first text filter. Sorting
+and filtering work on lists of row numbers (``list.sort`` with a key list; one pass to
+filter), never with per-pair Python comparisons.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from traitel_desktop.store.archive_schema import LOGS, to_money
+from traitel_desktop.ui.activity_columns import (
+    NOTHING,
+    Fmt,
+    ViewColumn,
+    as_int,
+    as_micro,
+    fax_tip,
+    message_cell,
+    number_tip,
+    single_formatter,
+    tr,
+    view_columns,
+    when_text,
+)
+
+__all__ = ["LogTable", "Totals"]
+
+def _ID(value: Any) -> str:
+    return str(value)
+
+
+_INT_FORMATS = (Fmt.ID, Fmt.SUB, Fmt.COUNT, Fmt.SPEED, Fmt.DURATION, Fmt.FAX_RESULT)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Sums over some rows: count, seconds, pages (None where the log has none) and cost."""
+
+    count: int
+    duration: int | None
+    pages: int | None
+    cost: Decimal | None
+
+
+class LogTable:
+    """The rows of ``log`` as columns (see the module docstring)."""
+
+    def __init__(
+        self,
+        log: str,
+        columns: Sequence[Sequence[Any]],
+        sub_names: dict[int, str] | None = None,
+    ) -> None:
+        spec = LOGS[log]
+        if len(columns) != len(spec.headers):
+            raise ValueError(f"{log} has {len(spec.headers)} columns, got {len(columns)}")
+        self.log = log
+        self.spec = spec
+        self.columns = columns
+        self.count = len(columns[0]) if columns else 0
+        self.view: list[ViewColumn] = view_columns(log)
+        self.sub_names = dict(sub_names or {})
+        self._format = [
+            _ID if c.fmt is Fmt.ID
+            else single_formatter(c.fmt, self.sub_names) if len(c.sources) == 1 else None
+            for c in self.view
+        ]
+        self._days: dict[Any, str] = {}
+        self._cache: list[dict[Any, str]] = [{} for _ in self.view]
+        self._keys: dict[int, Sequence[Any]] = {}
+        self._ints: dict[int, Sequence[Any]] = {}
+        self._orders: dict[tuple[int, bool], list[int]] = {}
+        self._search: list[str] | None = None
+
+    # --- building ------------------------------------------------------------------------
+    @classmethod
+    def from_rows(
+        cls, log: str, rows: Sequence[Sequence[Any]], sub_names: dict[int, str] | None = None
+    ) -> LogTable:
+        """From ``Archive.rows`` tuples (API column order)."""
+        width = len(LOGS[log].headers)
+        columns = [[r[i] for r in rows] for i in range(width)]
+        return cls(log, columns, sub_names)
+
+    @classmethod
+    def from_csv_bytes(
+        cls, log: str, body: bytes, sub_names: dict[int, str] | None = None
+    ) -> LogTable:
+        """From the body of a log response (``Ok`` line, then CSV with a header row).
+
+        Columns are matched by header name; values stay text until sorted or shown.
+        """
+        text = body.decode("utf-8-sig")
+        first = text.find("\n")
+        status = text[:first if first >= 0 else len(text)].strip()
+        if not status.lower().startswith("ok"):
+            raise ValueError(f"not an Ok response: {status[:40]!r}")
+        reader = csv.reader(io.StringIO(text[first + 1:] if first >= 0 else ""))
+        header = next(reader, None)
+        headers = LOGS[log].headers
+        if header is None:
+            return cls(log, [() for _ in headers], sub_names)
+        rows = [r for r in reader if r]
+        named = {h.strip().lower(): i for i, h in enumerate(header)}
+        columns = [[r[i] for r in rows] for i in (named[h.lower()] for h in headers)]
+        return cls(log, columns, sub_names)
+
+    # --- cells ---------------------------------------------------------------------------
+    def text(self, column: int, row: int) -> str:
+        """The display text of one cell (cached per value)."""
+        cache = self._cache[column]
+        fmt = self._format[column]
+        if fmt is _ID:
+            return str(self.columns[self.view[column].sources[0]][row])
+        if fmt is not None:
+            value = self.columns[self.view[column].sources[0]][row]
+            text = cache.get(value)
+            if text is None:
+                text = cache[value] = fmt(value)
+            return text
+        text = cache.get(row)
+        if text is None:
+            text = cache[row] = self._multi(column, row)
+        return text
+
+    def _multi(self, column: int, row: int) -> str:
+        view = self.view[column]
+        a, b = (self.columns[i][row] for i in view.sources)
+        if view.fmt is Fmt.WHEN:
+            return self._day_text(a) + str(b)
+        return message_cell(a, b) or NOTHING
+
+    def _day_text(self, day: Any) -> str:
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = when_text(day, "")
+        return text
+
+    def tooltip(self, column: int, row: int) -> str | None:
+        """Extra words for a cell: a fax result's state and error, a number's country, an
+        SMS in full."""
+        view = self.view[column]
+        value = self.columns[view.sources[0]][row]
+        if view.fmt is Fmt.FAX_RESULT:
+            return fax_tip(value)
+        if view.fmt is Fmt.NUMBER:
+            return number_tip(value)
+        if view.fmt is Fmt.MESSAGE:
+            from traitel_desktop.api.decode import sms_text
+
+            return sms_text(str(value), str(self.columns[view.sources[1]][row]))
+        return None
+
+    def raw(self, row: int) -> tuple[Any, ...]:
+        """The row's raw values in API column order."""
+        return tuple(column[row] for column in self.columns)
+
+    def texts(self, column: int) -> list[str]:
+        """Every row's display text of one shown column, in row order (bulk, cached)."""
+        fmt = self._format[column]
+        view = self.view[column]
+        if fmt is _ID:
+            return list(map(str, self.columns[view.sources[0]]))
+        if view.fmt is Fmt.WHEN:
+            dates, times = (self.columns[i] for i in view.sources)
+            for day in set(dates) - self._days.keys():
+                self._day_text(day)
+            days = self._days
+            return [days[d] + t for d, t in zip(dates, times, strict=True)]
+        if fmt is None:
+            return [self.text(column, r) for r in range(self.count)]
+        values = self.columns[view.sources[0]]
+        cache = self._cache[column]
+        for value in set(values) - cache.keys():
+            cache[value] = fmt(value)
+        return list(map(cache.__getitem__, values))
+
+    # --- sorting -------------------------------------------------------------------------
+    def ints(self, api_column: int) -> Sequence[Any]:
+        """An API column as ints (or micro-unit costs), converted once."""
+        done = self._ints.get(api_column)
+        if done is not None:
+            return done
+        values = self.columns[api_column]
+        kind = self.spec.columns[api_column].kind
+        if kind == "money":
+            if values and not isinstance(values[0], int | Decimal):
+                unique = {v: as_micro(v) for v in set(values)}
+                values = list(map(unique.__getitem__, values))
+        elif kind == "opt_int":
+            values = [-1 if v is None or v == "" else as_int(v) for v in values]
+        elif values and not isinstance(values[0], int):
+            try:
+                values = list(map(int, values))
+            except ValueError:
+                values = [as_int(v) for v in values]
+        self._ints[api_column] = values
+        return values
+
+    def sort_key(self, column: int) -> Sequence[Any]:
+        """Raw sort values of one shown column, one per row (never display strings)."""
+        done = self._keys.get(column)
+        if done is not None:
+            return done
+        view = self.view[column]
+        first = view.sources[0]
+        kind = self.spec.columns[first].kind
+        key: Sequence[Any]
+        if view.fmt is Fmt.WHEN:
+            dates, times = (self.columns[i] for i in view.sources)
+            key = list(map(operator.add, dates, times))
+        elif view.fmt is Fmt.MESSAGE:
+            key = [t.casefold() for t in self.texts(column)]
+        elif view.fmt in _INT_FORMATS or kind in ("int", "opt_int", "money"):
+            key = self.ints(first)
+        elif view.fmt is Fmt.TEXT:
+            unique = {v: str(v).casefold() for v in set(self.columns[first])}
+            key = list(map(unique.__getitem__, self.columns[first]))
+        else:
+            key = self.columns[first]
+        self._keys[column] = key
+        return key
+
+    def order(self, column: int, descending: bool = False) -> list[int]:
+        """Every row number, sorted by a shown column's raw values (stable; cached)."""
+        cached = self._orders.get((column, descending))
+        if cached is None:
+            key = self.sort_key(column)
+            cached = sorted(range(self.count), key=key.__getitem__, reverse=descending)
+            self._orders[(column, descending)] = cached
+        return cached
+
+    # --- filtering -----------------------------------------------------------------------
+    def search_texts(self) -> list[str]:
+        """Each row's lower-cased text over every shown column (and raw digits of numbers),
+        built once."""
+        if self._search is None:
+            parts: list[Sequence[str]] = [self.texts(c) for c in range(len(self.view))]
+            for view in self.view:
+                if view.fmt is Fmt.NUMBER:
+                    parts.append(self.columns[view.sources[0]])
+            joined = map("\x1f".join, zip(*parts, strict=True))
+            self._search = list(map(str.lower, joined))
+        return self._search
+
+    def matching(
+        self, rows: Sequence[int], text: str = "", sub_id: int | None = None
+    ) -> list[int]:
+        """The rows of ``rows`` (kept in their order) whose text contains ``text`` (case
+        ignored) and that belong to ``sub_id`` (None: any)."""
+        needle = text.strip().lower()
+        if needle:
+            search = self.search_texts()
+            if sub_id is not None:
+                subs = self.ints(self.spec.headers.index("Sub-ID"))
+                return [r for r in rows if subs[r] == sub_id and needle in search[r]]
+            return [r for r in rows if needle in search[r]]
+        if sub_id is not None:
+            subs = self.ints(self.spec.headers.index("Sub-ID"))
+            return [r for r in rows if subs[r] == sub_id]
+        return list(rows)
+
+    # --- totals --------------------------------------------------------------------------
+    def totals(self, rows: Sequence[int]) -> Totals:
+        """Count, duration, pages and exact cost of ``rows`` (micro-units summed as ints,
+        turned into a Decimal once)."""
+        headers = self.spec.headers
+
+        def total(name: str) -> int | None:
+            if name not in headers:
+                return None
+            values = self.ints(headers.index(name))
+            return sum(map(values.__getitem__, rows))
+
+        cost: Decimal | None = None
+        at = self.spec.money_index
+        if at is not None:
+            values = self.ints(at)
+            cost = to_money(sum(map(values.__getitem__, rows)))
+        return Totals(len(rows), total("Duration"), total("Pages"), cost)
+
+    # --- details -------------------------------------------------------------------------
+    def details(self, row: int) -> list[tuple[str, str]]:
+        """(label, text) lines describing one row in full: shown columns, tooltips, and the
+        raw values the gateway sent."""
+        lines: list[tuple[str, str]] = []
+        for column, view in enumerate(self.view):
+            text = self.text(column, row)
+            if view.fmt is Fmt.MESSAGE:
+                text = self.tooltip(column, row) or text
+            lines.append((view.title, text))
+            if view.fmt in (Fmt.FAX_RESULT, Fmt.NUMBER):
+                tip = self.tooltip(column, row)
+                if tip and tip != text:
+                    lines.append(("", tip))
+        raw = ", ".join(
+            f"{h}={v}" for h, v in zip(self.spec.headers, self.raw_texts(row), strict=True)
+        )
+        lines.append((tr("As sent by TraiTel"), raw))
+        return lines
+
+    def raw_texts(self, row: int) -> list[str]:
+        """The row's raw values as the gateway writes them (cost as a decimal amount)."""
+        at = self.spec.money_index
+        out = []
+        for i, column in enumerate(self.columns):
+            value = column[row]
+            if value is None:
+                out.append("")
+            elif i == at:
+                out.append(str(to_money(as_micro(value))))
+            else:
+                out.append(str(value))
+        return out
