@@ -203,3 +203,27 @@ def test_actions_of_every_area_read_as_words() -> None:
         "Bought: fax number in Sydney", "Assigned: to fax", "Set: Europe/London", "Frobnicate"
     ]
     assert model.index(3, Column.AREA).data() == "Mystery"
+
+
+def test_history_shot_shows_a_failed_change_even_after_other_lines(
+    session: Session, fresh_sandbox: Any, run: Callable[..., Any]
+) -> None:
+    from types import SimpleNamespace
+
+    from traitel_desktop.ui.change_history import failed, history_shot
+
+    # The purchase wizard's shots run first in --screenshots and leave lines of their own.
+    ChangeLog(session).log(
+        AREA_NUMBERS, "buy", "+61 2 9222 5418", "voice number in Sydney, Australia", "ok"
+    )
+    before = fresh_sandbox.dump()
+    ctx = SimpleNamespace(window=None, session=session, cleanup=[])
+    shot = run(history_shot(ctx))
+    areas = [c.area for c in shot.shown_changes()]
+    assert areas.count("ivml") == 3 and areas.count(AREA_NUMBERS) == 1
+    selected = shot.proxy.record(shot.view.currentIndex())
+    assert selected is not None and failed(selected)
+    assert selected.target in shot.details.text()
+    assert fresh_sandbox.dump() == before  # the demo changes leave the account as it was
+    for step in reversed(ctx.cleanup):
+        step()

@@ -250,3 +250,22 @@ def test_change_history_from_the_view_menu_and_ctrl_h(
     window.history_action.trigger()
     assert window.show_change_history() is dialog
     dialog.close()
+
+
+def test_search_boxes_show_their_whole_hint_and_line_up(qtbot: Any, session: Session) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window(qtbot, session)
+    window.resize(1100, 720)
+    window.show()
+    widths = set()
+    for name in ("subaccounts", "numbers", "ivr-ivml"):
+        window.tabs.setCurrentIndex([s.name for s in window.specs].index(name))
+        edits = [e for e in window.tab(name).findChildren(QLineEdit) if e.placeholderText()]
+        search = next(e for e in edits if e.placeholderText().startswith("Search"))
+        qtbot.waitUntil(search.isVisible)
+        hint = search.fontMetrics().horizontalAdvance(search.placeholderText())
+        # Room for the hint, the frame and the clear button.
+        assert hint + 40 <= search.width(), (name, hint, search.width())
+        widths.add(search.width())
+    assert len(widths) == 1

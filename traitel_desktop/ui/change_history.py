@@ -102,8 +102,8 @@ class ChangeHistoryDialog(QDialog):
 
         self.view = record_view(
             self, self.proxy, "changeHistoryTable", self.tr("Changes"),
-            {Column.WHEN: 160, Column.WHO: 70, Column.AREA: 90, Column.WHAT: 260,
-             Column.TARGET: 190},
+            {Column.WHEN: 160, Column.WHO: 80, Column.AREA: 100, Column.WHAT: 360,
+             Column.TARGET: 170},
         )
         self.view.sortByColumn(Column.WHEN, Qt.SortOrder.DescendingOrder)
         self.stack, self.empty = view_or_empty(self, self.view)

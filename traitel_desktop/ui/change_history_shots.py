@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from traitel_desktop.services.changes import record_for
+from traitel_desktop.services.changes import AREA_IVML, record_for
 from traitel_desktop.ui.change_history_model import failed
 
 if TYPE_CHECKING:
@@ -42,11 +42,13 @@ async def demo_changes(session: Session) -> None:
 
 
 async def history_shot(ctx: Any) -> QWidget:
-    """The change history window (after :func:`demo_changes` when the log is empty)."""
+    """The change history window, after :func:`demo_changes` unless the log already has
+    IVML lines (other shots, such as the purchase wizard's, may have written some lines of
+    their own: the picture still shows a failed change, selected, with its full text)."""
     from traitel_desktop.ui.change_history import open_change_history
     from traitel_desktop.ui.screenshots import settle
 
-    if not record_for(ctx.session).changes(limit=1):
+    if all(c.area != AREA_IVML for c in record_for(ctx.session).changes()):
         await demo_changes(ctx.session)
     dialog = open_change_history(ctx.session, ctx.window)
     ctx.cleanup.append(dialog.close)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from traitel_desktop.ui.ivml_model import Column, IvmlModel, IvmlProxy
 from traitel_desktop.ui.ivr_model import heading, record_view, view_or_empty
+from traitel_desktop.ui.tab_tools import SEARCH_WIDTH
 
 
 class IvmlConfigsPanel(QWidget):
@@ -33,7 +34,7 @@ class IvmlConfigsPanel(QWidget):
         self.search.setAccessibleName(self.tr("Search IVML configurations"))
         self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(280)
+        self.search.setFixedWidth(SEARCH_WIDTH)
         self.status = QLabel(self)
         self.status.setObjectName("accountSub")
         self.status.setAccessibleName(self.tr("IVML configurations status"))

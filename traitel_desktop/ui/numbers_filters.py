@@ -14,6 +14,7 @@ from traitel_desktop.services import Superseded
 from traitel_desktop.services.numbers import MAIN_ACCOUNT, sub_account_words
 from traitel_desktop.ui.async_tools import spawn
 from traitel_desktop.ui.number_model import SERVICE_ORDER, NumberProxy, service_words
+from traitel_desktop.ui.tab_tools import SEARCH_WIDTH
 
 if TYPE_CHECKING:
     from traitel_desktop.services.numbers import Numbers
@@ -57,7 +58,7 @@ class NumberFilters(QObject):
         self.search.setAccessibleName(self.tr("Search numbers"))
         self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(240)
+        self.search.setFixedWidth(SEARCH_WIDTH)
 
         self.search.textChanged.connect(self._search_changed)
         self.service_filter.currentIndexChanged.connect(self._service_changed)

@@ -37,6 +37,7 @@ from traitel_desktop.ui.subaccount_delete import DeleteSubAccountDialog
 from traitel_desktop.ui.subaccount_dialog import SubAccountDialog
 from traitel_desktop.ui.subaccount_model import Column, SubAccountModel, SubAccountProxy
 from traitel_desktop.ui.tab_tools import (
+    SEARCH_WIDTH,
     button_for,
     select_index,
     select_source_row,
@@ -81,7 +82,7 @@ class SubAccountsTab(QWidget):
         self.search.setAccessibleName(self.tr("Search sub-accounts"))
         self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(320)
+        self.search.setFixedWidth(SEARCH_WIDTH)
         self.status = QLabel(self)
         self.status.setObjectName("accountSub")
         self.status.setAccessibleName(self.tr("Sub-accounts status"))

@@ -16,6 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 
+#: Width of the search box above every list, so its hint ("Search sub-accounts") is never cut.
+SEARCH_WIDTH = 240
+
 
 def shortcut_action(
     where: QWidget,
