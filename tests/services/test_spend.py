@@ -24,6 +24,7 @@ from traitel_desktop.services.history_sync import HistorySync
 from traitel_desktop.services.spend import (
     BY_SERVICE,
     BY_SUB_ACCOUNT,
+    OTHERS,
     SPEND_LOGS,
     Bucket,
     DateRange,
@@ -33,6 +34,7 @@ from traitel_desktop.services.spend import (
     bucket_start,
     bucket_starts,
     daily_spend,
+    fold_small,
     period_range,
     sub_account_table,
 )
@@ -194,3 +196,15 @@ def test_rows_outside_the_range_and_unpriced_logs_are_ignored() -> None:
     assert aggregate([], D(2026, 3, 1), D(2026, 3, 1), Bucket.DAY).empty
     with pytest.raises(ValueError):
         aggregate(rows, D(2026, 3, 1), D(2026, 3, 7), Bucket.DAY, "colour")
+
+
+def test_fold_small_keeps_the_biggest_and_sums_the_rest() -> None:
+    day = D(2026, 3, 2)
+    rows = [DayTotal(day, "logsmsout", sub, 1, Decimal(cost))
+            for sub, cost in ((0, "5"), (1, "0.5"), (2, "9"), (3, "0.25"), (4, "1"))]
+    series = aggregate(rows, day, day, Bucket.DAY, BY_SUB_ACCOUNT)
+    folded = fold_small(series, 3)
+    assert folded.keys == (0, 2, OTHERS)
+    assert folded.totals == {0: Decimal("5"), 2: Decimal("9"), OTHERS: Decimal("1.75")}
+    assert folded.total == series.total and folded.records[OTHERS] == 3
+    assert fold_small(series, 5) is series

@@ -37,7 +37,9 @@ __all__ = [
     "bucket_end",
     "bucket_start",
     "bucket_starts",
+    "OTHERS",
     "daily_spend",
+    "fold_small",
     "period_range",
     "sub_account_table",
 ]
@@ -51,6 +53,8 @@ SERVICE_NAMES: dict[str, str] = {
     "logvoiceout": "Voice out",
     "logsmsout": "SMS out",
 }
+#: The key :func:`fold_small` gives the keys it folds together.
+OTHERS = "others"
 #: ``group_by`` values of :func:`aggregate`.
 BY_SERVICE = "service"
 BY_SUB_ACCOUNT = "sub_account"
@@ -282,3 +286,23 @@ def sub_account_table(
             row = out[total.sub_id] = dict.fromkeys(logs, ZERO)
         row[total.log] += total.cost
     return {sub: out[sub] for sub in sorted(out)}
+
+
+def fold_small(series: SpendSeries, keep: int) -> SpendSeries:
+    """``series`` with at most ``keep`` keys: the ``keep - 1`` biggest spenders (in their
+    original order) and :data:`OTHERS` holding the sum of the rest. Unchanged when it has
+    ``keep`` keys or fewer."""
+    if keep < 2 or len(series.keys) <= keep:
+        return series
+    ranked = sorted(series.keys, key=lambda k: series.key_total(k), reverse=True)
+    kept = set(ranked[: keep - 1])
+    keys: list[Key] = [k for k in series.keys if k in kept]
+    values = {k: series.values[k] for k in keys}
+    records = {k: series.records[k] for k in keys}
+    rest = [k for k in series.keys if k not in kept]
+    values[OTHERS] = tuple(
+        sum((series.values[k][i] for k in rest), ZERO) for i in range(len(series.buckets))
+    )
+    records[OTHERS] = sum(series.records[k] for k in rest)
+    return SpendSeries(series.range, series.bucket, series.group_by, series.buckets,
+                       (*keys, OTHERS), values, records)
