@@ -76,11 +76,13 @@ def write_rows(
             book = Workbook(write_only=True)
             sheet = book.create_sheet(sheet_title[:31] or "Sheet")
             sheet.append(list(headers))
-            for values in rows():  # type: ignore[attr-defined]
-                sheet.append(list(values))
-            if stop.is_set():
-                raise ExportCancelled
-            book.save(temp)
+            try:
+                for values in rows():  # type: ignore[attr-defined]
+                    sheet.append(list(values))
+            finally:
+                # Always close the write-only sheet's writer (else it fails later, in the
+                # garbage collector); the temporary file is removed below on failure.
+                book.save(temp)
         if stop.is_set():
             raise ExportCancelled
         os.replace(temp, target)
