@@ -217,7 +217,8 @@ class SpendChart(QWidget):
             order = sorted(range(len(labels)), key=lambda i: labels[i] == data.marked_label)
             handles, labels = [handles[i] for i in order], [labels[i] for i in order]
             fig.legend(handles, labels, loc="outside upper left", frameon=False,
-                       ncols=min(len(labels), 6), handlelength=1.0, columnspacing=1.4)
+                       ncols=self._legend_columns(labels, style), handlelength=1.0,
+                       columnspacing=1.4)
 
     def _ticks(self, ax: Any, data: ChartData, count: int) -> None:
         width_px = max(self.canvas.width(), 400)
@@ -228,6 +229,13 @@ class SpendChart(QWidget):
         # Anchor the labels at the newest bar, so "today" always has one.
         ticks = list(range(count - 1, -1, -step))[::-1]
         ax.set_xticks(ticks, [data.tick_labels[i] for i in ticks])
+
+    def _legend_columns(self, labels: list[str], style: ChartStyle) -> int:
+        """As many legend columns as fit the canvas's width (the legend must not be cut)."""
+        char_px = style.font_size * 0.62 * self.figure.dpi / 72
+        entry_px = (max(len(t) for t in labels) + 5) * char_px
+        fit = int(max(self.canvas.width(), 300) * 0.95 // entry_px)
+        return max(1, min(len(labels), fit))
 
     def _char_px(self) -> float:
         return max(self.fontMetrics().averageCharWidth(), 5) * 1.0
@@ -329,7 +337,7 @@ class SpendChart(QWidget):
 def _money_tick(top: float) -> Any:
     """The y-axis label of an amount: cents while the bars are small, whole units above."""
     def tick(value: float, _pos: int) -> str:
-        if top < 20:
+        if top < 1000:
             return f"{value:,.2f}"
         return f"{value:,.0f}"
 

@@ -194,14 +194,15 @@ class InsightsBox(QWidget):
         newest = sorted(found, key=lambda a: a.day, reverse=True)
         amounts = aligned([a.amount for a in newest[:MAX_LISTED]])
         rows = [
-            (a.day.strftime("%a %d %b %Y"), amount,
+            (a.day.strftime("%d %b %Y"), amount,
              self.tr("{0}× the median {1}").format(a.ratio, format_money(a.median)))
             for a, amount in zip(newest, amounts, strict=False)
         ]
         more = (self.tr("… and {0} more").format(len(newest) - MAX_LISTED)
                 if len(newest) > MAX_LISTED else "")
         self.anomaly_list.setText(_table(rows, more))
-        self.anomaly_list.setToolTip("\n".join(a.text for a in newest))
+        self.anomaly_list.setToolTip("\n".join(
+            f"{a.day.strftime('%a')} {a.text}" for a in newest))
 
     def show_unused(self, unused: Sequence[tuple[UnusedNumber, str]] | None,
                     note: str = "") -> None:
@@ -224,7 +225,8 @@ class InsightsBox(QWidget):
 def _table(rows: Sequence[tuple[str, str, str]], more: str) -> str:
     """Rows as a small rich-text table (second column right-aligned)."""
     cells = "".join(
-        f"<tr><td>{html.escape(a)}</td><td align='right'>&nbsp;&nbsp;{html.escape(b)}</td>"
+        f"<tr><td style='white-space: nowrap'>{html.escape(a)}</td>"
+        f"<td align='right'>&nbsp;&nbsp;{html.escape(b)}</td>"
         f"<td style='color: gray'>&nbsp;&nbsp;{html.escape(c)}</td></tr>"
         for a, b, c in rows
     )
