@@ -83,6 +83,11 @@ def read_columns(
         params,
     ).fetchone()
     columns: list[list[Any]] = [json.loads(text) for text in row]
+    for i, column in enumerate(spec.columns):
+        if column.kind in ("date", "time", "text"):
+            # Few distinct values (days, numbers, words): one string object for each.
+            seen: dict[Any, Any] = {}
+            columns[i] = [seen.setdefault(v, v) for v in columns[i]]
     at = spec.money_index
     if at is not None and columns[0]:
         fractions = dict(conn.execute(

@@ -149,7 +149,7 @@ def money_text(micro: Any) -> str:
     amount = to_money(as_micro(micro))
     if amount == amount.quantize(Decimal("0.0001")):
         return f"{amount:.4f}"
-    return str(amount.normalize())
+    return f"{amount.normalize():f}"
 
 
 def when_text(day: Any, time: Any) -> str:

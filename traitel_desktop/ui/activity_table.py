@@ -62,8 +62,13 @@ class LogTable:
         log: str,
         columns: Sequence[Sequence[Any]],
         sub_names: dict[int, str] | None = None,
+        *,
+        presorted: bool = True,
     ) -> None:
         spec = LOGS[log]
+        #: True when the rows come ordered by date, time and ID (as ``Archive.rows`` and
+        #: ``HistoryService.load_columns`` give them): sorting by "When" is then free.
+        self.presorted = presorted
         if len(columns) != len(spec.headers):
             raise ValueError(f"{log} has {len(spec.headers)} columns, got {len(columns)}")
         self.log = log
@@ -111,11 +116,11 @@ class LogTable:
         header = next(reader, None)
         headers = LOGS[log].headers
         if header is None:
-            return cls(log, [() for _ in headers], sub_names)
+            return cls(log, [() for _ in headers], sub_names, presorted=False)
         rows = [r for r in reader if r]
         named = {h.strip().lower(): i for i, h in enumerate(header)}
         columns = [[r[i] for r in rows] for i in (named[h.lower()] for h in headers)]
-        return cls(log, columns, sub_names)
+        return cls(log, columns, sub_names, presorted=False)
 
     # --- cells ---------------------------------------------------------------------------
     def text(self, column: int, row: int) -> str:
@@ -236,6 +241,9 @@ class LogTable:
     def order(self, column: int, descending: bool = False) -> list[int]:
         """Every row number, sorted by a shown column's raw values (stable; cached)."""
         cached = self._orders.get((column, descending))
+        if cached is None and column == 0 and self.presorted:
+            cached = list(range(self.count - 1, -1, -1) if descending else range(self.count))
+            self._orders[(column, descending)] = cached
         if cached is None:
             key = self.sort_key(column)
             cached = sorted(range(self.count), key=key.__getitem__, reverse=descending)
@@ -320,7 +328,7 @@ class LogTable:
             if value is None:
                 out.append("")
             elif i == at:
-                out.append(str(to_money(as_micro(value))))
+                out.append(f"{to_money(as_micro(value)):f}")
             else:
                 out.append(str(value))
         return out

@@ -1,0 +1,248 @@
+"""Activity tab figures on the ``large`` preset (about 320 thousand ``logsmsout`` rows a year).
+
+Each figure is printed next to its reference or limit, measured in the same run (medians of
+``--runs``, default 3):
+
+* bytes of a one-year ``logsmsout`` response -> sortable, filterable model
+  (``LogTable.from_csv_bytes`` + ``ActivityModel.set_table``) vs bare ``csv.reader`` over the
+  same bytes (limit 3x, aim 2x);
+* sorting that model by cost (first sort, including the column's conversion; limit 1 s);
+* a text filter (first one, which builds the search texts, and a second one; limit 0.5 s);
+* a 12-month sync of ``logsmsout`` through ``HistoryService.ensure`` on a qasync loop, with a
+  10 ms heartbeat timer: how late the Qt thread got (limit 50 ms);
+* re-opening those 12 months from the archive into the model (``load_columns`` + model;
+  limit 1 s) and the requests the sandbox answered meanwhile (must be 0);
+* resident memory of a fresh process that builds the model from the archive offscreen, sorts
+  it and filters it (limit 300 MB), next to the same process before loading.
+
+Run: ``.venv/bin/python bench/bench_activity.py [--runs 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import datetime as dt
+import gc
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+T = TypeVar("T")
+TODAY = dt.date(2026, 5, 9)
+START = TODAY - dt.timedelta(days=364)
+LOG = "logsmsout"
+
+
+def median_time(action: Callable[[], T], runs: int, before: Callable[[], Any] | None = None
+                ) -> tuple[float, T]:
+    """Median seconds of ``runs`` calls (``before`` runs untimed before each), last result."""
+    times: list[float] = []
+    result: Any = None
+    for _ in range(runs):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory_child(folder: str) -> None:
+    """In a fresh process: build the model of 12 months from the archive offscreen, sort it,
+    filter it; print RSS before and after."""
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from traitel_desktop.services.history import read_columns
+    from traitel_desktop.ui.activity_model import ActivityModel
+    from traitel_desktop.ui.activity_table import LogTable
+
+    app = QApplication([])
+    view = QTableView()
+    model = ActivityModel()
+    view.setModel(model)
+    view.resize(1000, 600)
+    view.show()
+    app.processEvents()
+    before = rss_mb()
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{folder}/history.sqlite3?mode=ro", uri=True)
+    model.set_table(LogTable(LOG, read_columns(conn, LOG, START, TODAY)))
+    app.processEvents()
+    model.sort(len(model.table.view) - 2)
+    model.set_filter("deliv")
+    model.set_filter("")
+    app.processEvents()
+    print(f"{before:.1f} {rss_mb():.1f} {model.rowCount()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    runs = max(3, args.runs)
+
+    import qasync
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from traitel_desktop.api import TraiTelClient
+    from traitel_desktop.sandbox import start_sandbox
+    from traitel_desktop.services import Session
+    from traitel_desktop.services.history import HistoryService
+    from traitel_desktop.ui.activity_model import ActivityModel
+    from traitel_desktop.ui.activity_table import LogTable
+
+    app = QApplication([])
+    started = time.perf_counter()
+    sb = start_sandbox(preset="large", today=TODAY)
+    print(f"large preset ready in {time.perf_counter() - started:.1f} s; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    root = Path(tempfile.mkdtemp(prefix="bench-activity-"))
+    client = TraiTelClient("demo", "demo", gateways=(sb.primary_url, sb.alternate_url),
+                           read_timeout=300.0)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    session = Session("demo", "demo", (sb.primary_url, sb.alternate_url), data_dir=root,
+                      read_timeout=300.0)
+    history = HistoryService(session, today=sb.today_for)
+    try:
+        body = client.request(LOG, startdate=START.isoformat(),
+                              enddate=TODAY.isoformat()).body_text.encode()
+        csv_s, rows = median_time(
+            lambda: list(csv.reader(io.StringIO(body.decode("utf-8-sig")))), runs)
+        csv_rows = len(rows) - 2
+        del rows  # 321 thousand lists: would slow every later garbage collection
+        gc.collect()
+        model = ActivityModel()
+
+        def build() -> int:
+            model.set_table(LogTable.from_csv_bytes(LOG, body))
+            return model.rowCount()
+
+        model_s, count = median_time(build, runs)
+        print(f"bytes -> sortable, filterable model: {model_s:.3f} s ({count} rows, "
+              f"{len(body) / 1e6:.1f} MB) = {model_s / csv_s:.2f}x   reference: csv.reader "
+              f"over the same bytes {csv_s:.3f} s ({csv_rows} rows)   limit 3x, aim 2x")
+
+        cost = [v.key for v in model.table.view].index("cost")
+
+        def reset_keys() -> None:
+            model.set_table(LogTable.from_csv_bytes(LOG, body))
+
+        down = Qt.SortOrder.DescendingOrder
+        sort_s, _ = median_time(lambda: model.sort(cost, down), runs, before=reset_keys)
+        flip = [Qt.SortOrder.AscendingOrder, down]
+
+        def sort_again() -> None:
+            flip.reverse()
+            model.sort(cost, flip[0])
+
+        again_s, _ = median_time(sort_again, runs)
+        print(f"sort by cost (first, converting the column): {sort_s:.3f} s; other direction "
+              f"{again_s:.3f} s   limit 1 s")
+
+        def fresh() -> None:
+            reset_keys()
+            model.set_filter("")
+
+        first_s, _ = median_time(lambda: model.set_filter("deliv"), runs, before=fresh)
+        words = ["+61 4", "fail", "2026"]
+
+        def filter_again() -> None:
+            words.append(words.pop(0))
+            model.set_filter(words[0])
+
+        second_s, _ = median_time(filter_again, runs)
+        print(f"text filter (first, building the search texts): {first_s:.3f} s; later "
+              f"filters {second_s:.3f} s ({model.rowCount()} rows shown)   limit 0.5 s")
+
+        late: list[float] = []
+        last = [0.0]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            late.append(now - last[0] - 0.010)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(beat)
+
+        async def sync() -> Any:
+            last[0] = time.perf_counter()
+            timer.start()
+            try:
+                return await history.ensure([LOG], START, TODAY)
+            finally:
+                timer.stop()
+
+        sync_started = time.perf_counter()
+        result = loop.run_until_complete(sync())
+        sync_s = time.perf_counter() - sync_started
+        late.sort()
+        p99 = late[int(len(late) * 0.99)] if late else 0.0
+        print(f"heartbeat during a 12-month sync: worst {max(late) * 1000:.1f} ms late, p99 "
+              f"{p99 * 1000:.1f} ms ({len(late)} beats of 10 ms; sync {sync_s:.1f} s, "
+              f"{result.report.rows} rows)   limit 50 ms")
+
+        before = sb.request_count["total"]
+
+        def reopen() -> int:
+            async def read() -> int:
+                columns = await history.load_columns(LOG, START, TODAY)
+                model.set_table(LogTable(LOG, columns))
+                return model.rowCount()
+
+            return loop.run_until_complete(read())
+
+        reopen_s, count = median_time(reopen, runs)
+        requests = sb.request_count["total"] - before
+        rows_s, _ = median_time(lambda: history.rows(LOG, START, TODAY), runs)
+        print(f"re-open 12 months from the archive into the model: {reopen_s:.3f} s ({count} "
+              f"rows, {requests} network requests)   reference: Archive.rows alone "
+              f"{rows_s:.3f} s   limit 1 s")
+
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(root)],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()
+        print(f"resident memory with the 12-month model loaded, sorted, filtered: {out[1]} MB "
+              f"({out[2]} rows)   reference: same process before loading {out[0]} MB   "
+              f"limit 300 MB")
+    finally:
+        history.close()
+        session.close()
+        client.close()
+        loop.close()
+        sb.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
