@@ -10,21 +10,17 @@ plain words, on the choice concerned; on success it closes with ``Accepted``.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QRadioButton,
     QSizePolicy,
     QVBoxLayout,
@@ -40,11 +36,9 @@ from traitel_desktop.services.numbers import (
     NumbersData,
     Target,
 )
-from traitel_desktop.ui.async_tools import spawn
-from traitel_desktop.ui.errors import plain_message, show_unexpected
-from traitel_desktop.ui.field_errors import FieldErrors
-from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.errors import plain_message
 from traitel_desktop.ui.number_model import assignment_words, service_words
+from traitel_desktop.ui.record_dialog import RecordDialog
 
 Submit = Callable[[AssignChoice], Awaitable[Any]]
 
@@ -67,27 +61,21 @@ def pick_words(target: Target) -> str:
     return f"#{target.id}"
 
 
-class AssignDialog(QDialog):
+class AssignDialog(RecordDialog):
     """Assigns ``row``'s number (see the module docstring); ``submit(choice)`` sends it."""
+
+    task_name = "number-assign"
 
     def __init__(
         self, row: NumberRow, data: NumbersData, submit: Submit, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(submit, parent)
         self.row = row
         self.data = data
-        self.submit = submit
-        #: True when a request failed in a way that leaves its outcome unknown.
-        self.outcome_unknown = False
-        #: The last error TraiTel (or the client) gave, if any.
-        self.last_error: Exception | None = None
-        self.task: asyncio.Task[None] | None = None
-        self._busy = False
         self._picked: dict[str, int] = {}  # kind -> target ID last picked (kept across kinds)
         self.setObjectName("assignDialog")
         self.setWindowTitle(self.tr("Assign {0}").format(row.formatted))
         self.setMinimumWidth(560)
-        self.message_bar = MessageBar(self)
 
         title = QLabel(row.formatted, self)
         title.setObjectName("assignNumber")
@@ -166,31 +154,13 @@ class AssignDialog(QDialog):
         self.target_label.setBuddy(self.target)
         form.addRow(self.target_label, self.target)
 
-        self.field_errors = FieldErrors()
         self.field_errors.bind("service", self.service_box)
         self.field_errors.bind("servicetype", self.kind_box)
         self.field_errors.bind("serviceid", self.target)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(6)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Sending to TraiTel"))
-        self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setObjectName("accountSub")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.assign_button = self.make_footer(
+            QDialogButtonBox.StandardButton.Ok, self.tr("&Assign"), self.tr("Assign the number")
         )
-        self.assign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.assign_button.setText(self.tr("&Assign"))
-        self.assign_button.setAccessibleName(self.tr("Assign the number"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.start_assign)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -201,9 +171,7 @@ class AssignDialog(QDialog):
         layout.addWidget(self.note)
         layout.addSpacing(4)
         layout.addWidget(form_box)
-        layout.addStretch(1)
-        layout.addWidget(self.progress)
-        layout.addLayout(bottom)
+        self.finish_layout(layout)
 
         self._preselect()
         self.services.buttonToggled.connect(lambda *_: self._update())
@@ -293,26 +261,21 @@ class AssignDialog(QDialog):
         self._update()
 
     # --- sending ------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        """True while a request is in flight."""
-        return self._busy
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.progress.setVisible(busy)
-        self.status.setText(self.tr("Sending to TraiTel…") if busy else "")
+    def lock(self, busy: bool) -> None:
+        """Lock the choices and the buttons while sending (see :meth:`_update`)."""
         self._update()
 
-    def start_assign(self) -> None:
+    def start_submit(self) -> None:
         """Assign (the Assign button, Enter), unless already sending or incomplete."""
         choice = self.choice()
         if self._busy or choice is None:
             return
         self.field_errors.clear()
         self.message_bar.clear()
-        self._set_busy(True)
-        self.task = spawn(self._assign(choice), name="number-assign")
+        self.send(choice)
+
+    #: Assign (the Assign button, Enter), unless already sending or incomplete.
+    start_assign = start_submit
 
     def explanation(self, exc: BaseException, choice: AssignChoice) -> str:
         """The plain words for a refusal; 107 and 108 get this dialog's own sentence."""
@@ -331,46 +294,12 @@ class AssignDialog(QDialog):
             )
         return plain_message(exc)
 
-    async def _assign(self, choice: AssignChoice) -> None:
-        from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
-
-        try:
-            await self.submit(choice)
-        except TraiTelError as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            self.last_error = exc
-            self.outcome_unknown = self.outcome_unknown or isinstance(exc, UnknownOutcome)
-            text = self.explanation(exc, choice)
-            field = getattr(exc, "field", None)
-            if field == "servicetype" and not self.voice_radio.isChecked():
-                field = "service"
-            if not (isinstance(field, str) and self.field_errors.show_text(field, text)):
-                self.message_bar.show_error(exc)
-                self.message_bar.text_label.setText(text)
-            return
-        except Exception as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            show_unexpected(self, exc)
-            return
-        if not shiboken6.isValid(self):
-            return
-        self._set_busy(False)
-        self.accept()
-
-    def reject(self) -> None:
-        """Cancel / Esc / close, except while a request is in flight."""
-        if self._busy:
-            return
-        super().reject()
-
-    def keyPressEvent(self, event: Any) -> None:
-        """Enter assigns (through :meth:`start_assign`, so never twice)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.start_assign()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def show_refusal(self, exc: Exception, value: Any) -> None:
+        """Say why TraiTel refused, on the choice concerned, else in the message bar."""
+        text = self.explanation(exc, value)
+        field = getattr(exc, "field", None)
+        if field == "servicetype" and not self.voice_radio.isChecked():
+            field = "service"
+        if not (isinstance(field, str) and self.field_errors.show_text(field, text)):
+            self.message_bar.show_error(exc)
+            self.message_bar.text_label.setText(text)

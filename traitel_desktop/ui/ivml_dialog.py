@@ -16,17 +16,13 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +36,9 @@ from traitel_desktop.services.ivml import (
     is_web_address,
     numbers_text,
 )
-from traitel_desktop.ui.async_tools import spawn
-from traitel_desktop.ui.errors import show_unexpected
-from traitel_desktop.ui.field_errors import FieldErrors
 from traitel_desktop.ui.ivml_delete import DeleteIvmlDialog
 from traitel_desktop.ui.ivr_model import outbound_words
-from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.record_dialog import RecordDialog
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig
@@ -59,23 +52,17 @@ LAUNCH_EXAMPLE = "https://example.com/ivml/launch.xml"
 RESULT_EXAMPLE = "https://example.com/ivml/result"
 
 
-class IvmlDialog(QDialog):
+class IvmlDialog(RecordDialog):
     """Adds an IVML configuration (``config`` None) or edits ``config``; see the module
     docstring."""
+
+    task_name = "ivml-save"
 
     def __init__(
         self, submit: Submit, parent: QWidget | None = None, *, config: IvmlConfig | None = None
     ) -> None:
-        super().__init__(parent)
-        self.submit = submit
+        super().__init__(submit, parent)
         self.config = config
-        self.result_value: Any = None
-        #: True when a request failed in a way that leaves its outcome unknown.
-        self.outcome_unknown = False
-        #: The last error TraiTel (or the client) gave, if any.
-        self.last_error: Exception | None = None
-        self.task: asyncio.Task[None] | None = None
-        self._busy = False
         self.setObjectName("ivmlDialog")
         self.setWindowTitle(
             self.tr("Add an IVML configuration")
@@ -83,7 +70,6 @@ class IvmlDialog(QDialog):
             else self.tr("Change IVML configuration")
         )
         self.setMinimumWidth(560)
-        self.message_bar = MessageBar(self)
 
         intro = QLabel(self)
         intro.setWordWrap(True)
@@ -137,34 +123,16 @@ class IvmlDialog(QDialog):
             self.numbers.setAccessibleName(self.tr("Numbers using this configuration"))
             form.addRow(self.tr("Numbers"), self.numbers)
 
-        self.field_errors = FieldErrors()
         for name, param in PARAMS.items():
             self.field_errors.bind(param, getattr(self, name))
         if self.ivml_id is not None:
             self.field_errors.bind("ivmlid", self.ivml_id)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(6)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Sending to TraiTel"))
-        self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setObjectName("accountSub")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self.save_button = self.make_footer(
+            QDialogButtonBox.StandardButton.Save,
+            self.tr("&Add") if config is None else self.tr("&Save"),
+            self.tr("Add the configuration") if config is None else self.tr("Save the changes"),
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Add") if config is None else self.tr("&Save"))
-        self.save_button.setAccessibleName(
-            self.tr("Add the configuration") if config is None else self.tr("Save the changes")
-        )
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.start_save)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -172,9 +140,7 @@ class IvmlDialog(QDialog):
         layout.addWidget(self.message_bar)
         layout.addWidget(intro)
         layout.addWidget(form_box)
-        layout.addStretch(1)
-        layout.addWidget(self.progress)
-        layout.addLayout(bottom)
+        self.finish_layout(layout)
 
         if config is not None:
             self.set_draft(draft_of(config))
@@ -205,20 +171,12 @@ class IvmlDialog(QDialog):
         self.result_url.setText(draft.result_url)
         self.type.setCurrentIndex(max(self.type.findData(draft.type), 0))
 
-    @property
-    def busy(self) -> bool:
-        """True while a request is in flight."""
-        return self._busy
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def lock(self, busy: bool) -> None:
+        """Make the fields read-only (and the buttons disabled) while sending."""
         for edit in (self.name, self.launch_url, self.result_url):
             edit.setReadOnly(busy)
         self.type.setEnabled(not busy)
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        self.status.setText(self.tr("Sending to TraiTel…") if busy else "")
+        super().lock(busy)
 
     # --- saving -------------------------------------------------------------------------
     def check(self, draft: IvmlDraft) -> bool:
@@ -252,57 +210,8 @@ class IvmlDialog(QDialog):
             )
         return None
 
-    def start_save(self) -> None:
-        """Save (the Save button, Enter): check locally, then send, unless already sending."""
-        if self._busy:
-            return
-        self.field_errors.clear()
-        self.message_bar.clear()
-        draft = self.draft()
-        if not self.check(draft):
-            return
-        self._set_busy(True)
-        self.task = spawn(self._save(draft), name="ivml-save")
-
-    async def _save(self, draft: IvmlDraft) -> None:
-        from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
-
-        try:
-            result = await self.submit(draft)
-        except TraiTelError as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            self.last_error = exc
-            self.outcome_unknown = self.outcome_unknown or isinstance(exc, UnknownOutcome)
-            if not self.field_errors.show(exc):
-                self.message_bar.show_error(exc)
-            return
-        except Exception as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            show_unexpected(self, exc)
-            return
-        if not shiboken6.isValid(self):
-            return
-        self._set_busy(False)
-        self.result_value = result
-        self.accept()
-
-    def reject(self) -> None:
-        """Cancel / Esc / close, except while a request is in flight."""
-        if self._busy:
-            return
-        super().reject()
-
-    def keyPressEvent(self, event: Any) -> None:
-        """Enter saves (through :meth:`start_save`, so never twice)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.start_save()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    #: Save (the Save button, Enter): check locally, then send, unless already sending.
+    start_save = RecordDialog.start_submit
 
 
 # --- screenshots (``--screenshots``): the edit dialog, filled with demo data ---------------

@@ -10,29 +10,20 @@ keeps everything typed; on success it closes with ``Accepted`` and keeps the sub
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, email_is_valid
-from traitel_desktop.ui.async_tools import spawn
-from traitel_desktop.ui.errors import show_unexpected
-from traitel_desktop.ui.field_errors import FieldErrors
-from traitel_desktop.ui.message_bar import MessageBar
+from traitel_desktop.ui.record_dialog import RecordDialog
 
 Submit = Callable[[SubAccountDraft], Awaitable[Any]]
 
@@ -47,28 +38,21 @@ PARAMS = {
 }
 
 
-class SubAccountDialog(QDialog):
+class SubAccountDialog(RecordDialog):
     """Adds a sub-account (``row`` None) or edits ``row``; see the module docstring."""
+
+    task_name = "subaccount-save"
 
     def __init__(
         self, submit: Submit, parent: QWidget | None = None, *, row: SubAccountRow | None = None
     ) -> None:
-        super().__init__(parent)
-        self.submit = submit
+        super().__init__(submit, parent)
         self.row = row
-        self.result_value: Any = None
-        #: True when a request failed in a way that leaves its outcome unknown.
-        self.outcome_unknown = False
-        #: The last error TraiTel (or the client) gave, if any.
-        self.last_error: Exception | None = None
-        self.task: asyncio.Task[None] | None = None
-        self._busy = False
         self.setObjectName("subAccountDialog")
         self.setWindowTitle(
             self.tr("Add a sub-account") if row is None else self.tr("Change sub-account")
         )
         self.setMinimumWidth(460)
-        self.message_bar = MessageBar(self)
 
         intro = QLabel(self)
         intro.setWordWrap(True)
@@ -114,34 +98,16 @@ class SubAccountDialog(QDialog):
                 )
             )
 
-        self.field_errors = FieldErrors()
         for name, param in PARAMS.items():
             self.field_errors.bind(param, getattr(self, name))
         if self.sub_id is not None:
             self.field_errors.bind("subid", self.sub_id)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(6)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Sending to TraiTel"))
-        self.progress.hide()
-        self.status = QLabel(self)
-        self.status.setObjectName("accountSub")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self.save_button = self.make_footer(
+            QDialogButtonBox.StandardButton.Save,
+            self.tr("&Add") if row is None else self.tr("&Save"),
+            self.tr("Add the sub-account") if row is None else self.tr("Save the changes"),
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Add") if row is None else self.tr("&Save"))
-        self.save_button.setAccessibleName(
-            self.tr("Add the sub-account") if row is None else self.tr("Save the changes")
-        )
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.start_save)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -149,9 +115,7 @@ class SubAccountDialog(QDialog):
         layout.addWidget(self.message_bar)
         layout.addWidget(intro)
         layout.addWidget(form_box)
-        layout.addStretch(1)
-        layout.addWidget(self.progress)
-        layout.addLayout(bottom)
+        self.finish_layout(layout)
 
         if row is not None:
             self.set_draft(row.draft())
@@ -174,19 +138,11 @@ class SubAccountDialog(QDialog):
         for name, value in draft.as_dict().items():
             getattr(self, name).setText(value)
 
-    @property
-    def busy(self) -> bool:
-        """True while a request is in flight."""
-        return self._busy
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def lock(self, busy: bool) -> None:
+        """Make the fields read-only (and the buttons disabled) while sending."""
         for name in PARAMS:
             getattr(self, name).setReadOnly(busy)
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        self.status.setText(self.tr("Sending to TraiTel…") if busy else "")
+        super().lock(busy)
 
     # --- saving -------------------------------------------------------------------------
     def check(self, draft: SubAccountDraft) -> bool:
@@ -210,54 +166,5 @@ class SubAccountDialog(QDialog):
             return False
         return True
 
-    def start_save(self) -> None:
-        """Save (the Save button, Enter): check locally, then send, unless already sending."""
-        if self._busy:
-            return
-        self.field_errors.clear()
-        self.message_bar.clear()
-        draft = self.draft()
-        if not self.check(draft):
-            return
-        self._set_busy(True)
-        self.task = spawn(self._save(draft), name="subaccount-save")
-
-    async def _save(self, draft: SubAccountDraft) -> None:
-        from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
-
-        try:
-            result = await self.submit(draft)
-        except TraiTelError as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            self.last_error = exc
-            self.outcome_unknown = self.outcome_unknown or isinstance(exc, UnknownOutcome)
-            if not self.field_errors.show(exc):
-                self.message_bar.show_error(exc)
-            return
-        except Exception as exc:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            show_unexpected(self, exc)
-            return
-        if not shiboken6.isValid(self):
-            return
-        self._set_busy(False)
-        self.result_value = result
-        self.accept()
-
-    def reject(self) -> None:
-        """Cancel / Esc / close, except while a request is in flight."""
-        if self._busy:
-            return
-        super().reject()
-
-    def keyPressEvent(self, event: Any) -> None:
-        """Enter saves (through :meth:`start_save`, so never twice)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.start_save()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    #: Save (the Save button, Enter): check locally, then send, unless already sending.
+    start_save = RecordDialog.start_submit
