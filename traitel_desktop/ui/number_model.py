@@ -11,15 +11,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel
 
 from traitel_desktop.services.numbers import (
     FAX,
@@ -31,8 +23,20 @@ from traitel_desktop.services.numbers import (
     NumberRow,
     Target,
 )
+from traitel_desktop.ui.record_model import Cells, Index, RecordProxy, RecordTableModel, Role
 
-Index = QModelIndex | QPersistentModelIndex
+__all__ = [
+    "KIND_ORDER",
+    "SERVICE_ORDER",
+    "Column",
+    "NumberModel",
+    "NumberProxy",
+    "Role",
+    "assignment_words",
+    "column_titles",
+    "service_words",
+    "target_words",
+]
 
 #: Services in the order they sort and are offered in the filter.
 SERVICE_ORDER = ("fax", "voice", "sms")
@@ -87,18 +91,7 @@ class Column(IntEnum):
     ASSIGNMENT = 3
 
 
-class Role(IntEnum):
-    """Custom item data roles."""
-
-    #: The row's :class:`NumberRow` (any column).
-    RECORD = Qt.ItemDataRole.UserRole + 1
-    #: The raw sort key of the cell (digits, tuples), never the display string.
-    SORT = Qt.ItemDataRole.UserRole + 2
-    #: The text the search box matches.
-    SEARCH = Qt.ItemDataRole.UserRole + 3
-
-
-def column_titles() -> dict[Column, str]:
+def column_titles() -> dict[int, str]:
     """Header titles (translated)."""
     return {
         Column.NUMBER: _tr("Number"),
@@ -112,125 +105,51 @@ def _rank(value: str, order: tuple[str, ...]) -> int:
     return order.index(value) if value in order else len(order)
 
 
-class _Cells:
-    """Precomputed per-row texts and keys (built once in :meth:`NumberModel.set_rows`)."""
-
-    __slots__ = ("display", "row", "search", "sort")
-
-    def __init__(self, row: NumberRow) -> None:
-        self.row = row
-        assignment = assignment_words(row)
-        self.display: tuple[str, ...] = (
-            row.formatted,
-            row.country,
-            service_words(row.service),
-            assignment,
-        )
-        # The digits are searchable too, so "612999" finds "+61 2 999…".
-        self.search: tuple[str, ...] = (
-            f"{row.formatted} {row.digits}",
-            row.country,
-            self.display[2],
-            assignment,
-        )
-        target = row.target
-        self.sort: tuple[Any, ...] = (
-            row.digits,
-            (row.country == "", row.country.casefold(), row.digits),
-            (_rank(row.service, SERVICE_ORDER), row.digits),
-            (
-                _rank(row.kind, KIND_ORDER),
-                target is not None and target.id != MAIN_ACCOUNT,
-                (target.name if target is not None else "").casefold(),
-                target.id if target is not None else -1,
-                row.digits,
-            ),
-        )
-
-
-class NumberModel(QAbstractTableModel):
+class NumberModel(RecordTableModel):
     """Numbers as a table (columns: :class:`Column`; roles: :class:`Role`)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cells: list[_Cells] = []
-        self._titles = column_titles()
+    columns = Column
+    key_attr = "digits"
+    no_tip = ""
 
-    # --- rows ---------------------------------------------------------------------------
-    def set_rows(self, rows: list[NumberRow]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._cells = [_Cells(row) for row in rows]
-        self.endResetModel()
+    def titles(self) -> dict[int, str]:
+        """Header titles (translated)."""
+        return column_titles()
 
-    def rows(self) -> list[NumberRow]:
-        """The rows, in model order."""
-        return [cells.row for cells in self._cells]
-
-    def row_of(self, digits: str) -> int:
-        """The model row of the number ``digits``, or -1."""
-        for position, cells in enumerate(self._cells):
-            if cells.row.digits == digits:
-                return position
-        return -1
-
-    # --- Qt overrides -------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of numbers (0 under any valid parent: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of :class:`Column` members (0 under a valid parent)."""
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell data: display text, tooltip, or a :class:`Role` value."""
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._cells) and 0 <= column < len(Column)):
-            return None
-        cells = self._cells[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return cells.display[column]
-        if role == Role.SORT:
-            return cells.sort[column]
-        if role == Role.SEARCH:
-            return cells.search[column]
-        if role == Role.RECORD:
-            return cells.row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cells.display[column] or None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles; row numbers are not shown."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[Column(section)]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Rows are selectable, not editable in place (the Assign dialog changes them)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flag = Qt.ItemFlag
-        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+    def cells_for(self, record: Any) -> Cells:
+        """Texts and keys of one :class:`NumberRow` (the digits are searchable too, so
+        "612999" finds "+61 2 999…")."""
+        row: NumberRow = record
+        assignment = assignment_words(row)
+        service = service_words(row.service)
+        target = row.target
+        return Cells(
+            row,
+            (row.formatted, row.country, service, assignment),
+            (
+                row.digits,
+                (row.country == "", row.country.casefold(), row.digits),
+                (_rank(row.service, SERVICE_ORDER), row.digits),
+                (
+                    _rank(row.kind, KIND_ORDER),
+                    target is not None and target.id != MAIN_ACCOUNT,
+                    (target.name if target is not None else "").casefold(),
+                    target.id if target is not None else -1,
+                    row.digits,
+                ),
+            ),
+            (f"{row.formatted} {row.digits}", row.country, service, assignment),
+        )
 
 
-class NumberProxy(QSortFilterProxyModel):
+class NumberProxy(RecordProxy):
     """Sorts on :attr:`Role.SORT` (raw values); filters by service, by a set of numbers (one
     sub-account's) and, case-insensitively, by text in any column's :attr:`Role.SEARCH`."""
 
+    record_type = NumberRow
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(Role.SORT)
-        self.setFilterRole(Role.SEARCH)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._service: str | None = None
         self._numbers: frozenset[str] | None = None
 
@@ -266,16 +185,3 @@ class NumberProxy(QSortFilterProxyModel):
             if self._numbers is not None and record.digits not in self._numbers:
                 return False
         return super().filterAcceptsRow(source_row, source_parent)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        """Compare the raw sort keys (tuples and digit strings), never display strings."""
-        a = left.data(Role.SORT)
-        b = right.data(Role.SORT)
-        if a is None or b is None:
-            return super().lessThan(left, right)
-        return bool(a < b)
-
-    def record(self, index: Index) -> NumberRow | None:
-        """The row's record at a proxy index."""
-        value = index.data(Role.RECORD) if index.isValid() else None
-        return value if isinstance(value, NumberRow) else None
