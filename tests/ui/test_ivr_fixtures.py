@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,47 +17,32 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from traitel_desktop.api import TraiTelClient
-from traitel_desktop.sandbox import start_sandbox
+from tests.ui.fresh_sandbox import (
+    activate,
+    client,
+    fresh_sandbox,
+    request_for,
+    show_loaded,
+    shown_ids,
+    sign_in_request,
+    until,
+)
 from traitel_desktop.services import Session
 from traitel_desktop.services.ivml import IvmlDraft
 from traitel_desktop.ui.ivml_dialog import IvmlDialog
-from traitel_desktop.ui.ivml_model import Column
 from traitel_desktop.ui.ivr_tab import IvrTab
 
-
-@pytest.fixture
-def fresh_sandbox() -> Iterator[Any]:
-    """A fresh demo sandbox per test (the shared one stays as the other GUI tests expect)."""
-    sb = start_sandbox(seed=1, preset="demo")
-    try:
-        yield sb
-    finally:
-        sb.stop()
-
-
-@pytest.fixture
-def sign_in_request(fresh_sandbox: Any) -> Any:
-    """demo/demo on the fresh sandbox (the conftest's ``session`` signs in with it)."""
-    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest
-
-    return SignInRequest(
-        "demo", "demo", PROFILE_SANDBOX, (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
-    )
-
-
-@pytest.fixture
-def client(fresh_sandbox: Any) -> Iterator[TraiTelClient]:
-    """Another client of the demo account (someone else, or the test's own eyes)."""
-    c = TraiTelClient("demo", "demo", gateways=(fresh_sandbox.primary_url,
-                                                 fresh_sandbox.alternate_url))
-    try:
-        yield c
-    finally:
-        c.close()
+__all__ = [
+    "client",
+    "fresh_sandbox",
+    "noivr_session",
+    "shown_ids",
+    "sign_in_request",
+    "tab",
+    "until",
+]
 
 
 @pytest.fixture
@@ -66,12 +50,9 @@ def noivr_session(
     fresh_sandbox: Any, app_settings: Any, tmp_path: Path, run: Callable[..., Any]
 ) -> Iterator[Session]:
     """noivr/noivr (no IVR subscription) signed in on the fresh sandbox."""
-    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest, sign_in
+    from traitel_desktop.services.signin import sign_in
 
-    request = SignInRequest(
-        "noivr", "noivr", PROFILE_SANDBOX,
-        (fresh_sandbox.primary_url, fresh_sandbox.alternate_url),
-    )
+    request = request_for(fresh_sandbox, "noivr", "noivr")
     sess = run(sign_in(request, settings=app_settings, data_dir=tmp_path / "noivr-data"))
     yield sess
     sess.close()
@@ -79,14 +60,7 @@ def noivr_session(
 
 def make_tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> IvrTab:
     """A shown, active, loaded tab on ``session``."""
-    widget = IvrTab(session)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 650)
-    widget.show()
-    widget.activateWindow()
-    assert QTest.qWaitForWindowActive(widget)  # shortcuts need an active window
-    run(widget.reload())
-    return widget
+    return show_loaded(qtbot, IvrTab(session), run, 1100, 650)
 
 
 @pytest.fixture
@@ -94,26 +68,10 @@ def tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> IvrTab:
     return make_tab(qtbot, session, run)
 
 
-async def until(condition: Callable[[], object], timeout: float = 5.0) -> None:
-    """Wait (on the qasync loop) until ``condition()`` is true."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("timed out waiting")
-        await asyncio.sleep(0.02)
-
-
 def reactivate(tab: IvrTab) -> None:
     """The offscreen platform does not hand activation back when a dialog closes."""
-    tab.activateWindow()
-    assert QTest.qWaitForWindowActive(tab)
+    activate(tab)
     tab.view.setFocus()
-
-
-def shown_ids(tab: IvrTab) -> list[int]:
-    proxy = tab.proxy
-    return [int(proxy.index(r, Column.ID).data()) for r in range(proxy.rowCount())]
 
 
 def ivml_rows(sandbox: Any, account_id: int = 1) -> list[tuple[int, str, str, str, str]]:

@@ -8,73 +8,32 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtTest import QTest
 
+from tests.ui.fresh_sandbox import (
+    client,
+    fresh_sandbox,
+    show_loaded,
+    sign_in_request,
+    tick,
+    until,
+)
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.records import Number
-from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.services import Session
 from traitel_desktop.ui.assign_dialog import AssignDialog
 from traitel_desktop.ui.number_model import Column
 from traitel_desktop.ui.numbers_tab import NumbersTab
 
-
-@pytest.fixture
-def fresh_sandbox() -> Iterator[Any]:
-    """A fresh demo sandbox per test (a template copy: a few milliseconds)."""
-    sb = start_sandbox(seed=1, preset="demo")
-    try:
-        yield sb
-    finally:
-        sb.stop()
-
-
-@pytest.fixture
-def sign_in_request(fresh_sandbox: Any) -> Any:
-    """demo/demo on the fresh sandbox (the conftest's ``session`` signs in with it)."""
-    from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest
-
-    return SignInRequest(
-        "demo", "demo", PROFILE_SANDBOX, (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
-    )
-
-
-@pytest.fixture
-def client(fresh_sandbox: Any) -> Iterator[TraiTelClient]:
-    """Another client of the demo account (someone else, or the test's own eyes)."""
-    urls = (fresh_sandbox.primary_url, fresh_sandbox.alternate_url)
-    c = TraiTelClient("demo", "demo", gateways=urls)
-    try:
-        yield c
-    finally:
-        c.close()
+__all__ = ["client", "fresh_sandbox", "numbers_tab", "sign_in_request", "tick", "until"]
 
 
 @pytest.fixture
 def numbers_tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> NumbersTab:
-    widget = NumbersTab(session)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    widget.activateWindow()
-    assert QTest.qWaitForWindowActive(widget)  # shortcuts need an active window
-    run(widget.reload())
-    return widget
-
-
-async def until(condition: Callable[[], object], timeout: float = 5.0) -> None:
-    """Wait (on the qasync loop) until ``condition()`` is true."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("timed out waiting")
-        await asyncio.sleep(0.02)
+    return show_loaded(qtbot, NumbersTab(session), run, 1000, 600)
 
 
 def shown_numbers(tab: NumbersTab) -> list[str]:
@@ -119,14 +78,6 @@ def open_assign(
     dialog = tab.dialog
     assert isinstance(dialog, AssignDialog) and dialog.row.digits == digits
     return dialog
-
-
-def tick(qtbot: Any, button: Any) -> None:
-    """Click a radio button or check box on its box (Qt only counts clicks on the box and
-    its text, not on the empty width of a stretched button)."""
-    from PySide6.QtCore import QPoint, Qt
-
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
 def click_assign(qtbot: Any, dialog: AssignDialog, run: Callable[..., Any]) -> None:
