@@ -12,7 +12,7 @@ Set-Location $Root
 
 $Venv = Join-Path $Root "build\win-venv"
 if (-not (Test-Path "$Venv\Scripts\python.exe")) {
-    if (Get-Command py -ErrorAction SilentlyContinue) { py -3 -m venv $Venv } else { python -m venv $Venv }
+    if (Get-Command python -ErrorAction SilentlyContinue) { python -m venv $Venv } else { py -3.11 -m venv $Venv }
 }
 $Python = "$Venv\Scripts\python.exe"
 & $Python -m pip install -q --upgrade pip
