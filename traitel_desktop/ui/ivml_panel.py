@@ -7,11 +7,11 @@ actions."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from traitel_desktop.ui.ivml_model import Column, IvmlModel, IvmlProxy
 from traitel_desktop.ui.ivr_model import heading, record_view, view_or_empty
-from traitel_desktop.ui.tab_tools import SEARCH_WIDTH
+from traitel_desktop.ui.tab_tools import search_box, show_list_state, status_label
 
 
 class IvmlConfigsPanel(QWidget):
@@ -29,15 +29,10 @@ class IvmlConfigsPanel(QWidget):
         self.history_button = QPushButton(self.tr("Change &history…"), self)
         self.history_button.setToolTip(self.tr("Every change this app made on your account"))
         self.history_button.setAccessibleName(self.tr("Change history"))
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search configurations"))
-        self.search.setAccessibleName(self.tr("Search IVML configurations"))
-        self.search.setToolTip(self.tr("Matches any column, ignoring upper and lower case"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(SEARCH_WIDTH)
-        self.status = QLabel(self)
-        self.status.setObjectName("accountSub")
-        self.status.setAccessibleName(self.tr("IVML configurations status"))
+        self.search = search_box(
+            self, self.tr("Search configurations"), self.tr("Search IVML configurations")
+        )
+        self.status = status_label(self, self.tr("IVML configurations status"))
         self.view = record_view(
             self, self.proxy, "ivmlTable", self.tr("IVML configurations"),
             {Column.ID: 60, Column.NAME: 170, Column.TYPE: 80, Column.NUMBERS: 200,
@@ -70,32 +65,22 @@ class IvmlConfigsPanel(QWidget):
     def update_state(self, *, loading: bool, has_loaded: bool, no_ivr: bool) -> None:
         """Show the table, or say why it is empty; update the count."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
+        text: str | None = None
         if loading and not has_loaded:
-            self.empty.setText(self.tr("Loading IVML configurations…"))
+            text = self.tr("Loading IVML configurations…")
         elif not has_loaded:
-            self.empty.setText(self.tr("IVML configurations are loaded when you open this tab."))
+            text = self.tr("IVML configurations are loaded when you open this tab.")
         elif no_ivr and not total:
-            self.empty.setText(self.tr("No IVML configurations: they need the IVR service."))
+            text = self.tr("No IVML configurations: they need the IVR service.")
         elif not total:
-            self.empty.setText(
-                self.tr(
-                    "You have no IVML configurations yet.\nAdd one with “Add "
-                    "configuration” (Ctrl+N)."
-                )
+            text = self.tr(
+                "You have no IVML configurations yet.\nAdd one with “Add "
+                "configuration” (Ctrl+N)."
             )
         elif not shown:
-            self.empty.setText(
-                self.tr("No configuration matches “{0}”.").format(self.search.text().strip())
-            )
-        self.stack.setCurrentWidget(self.view if shown else self.empty)
-        if loading:
-            self.status.setText(self.tr("Loading…"))
-        elif total and shown != total:
-            self.status.setText(self.tr("{0} of {1} shown").format(shown, total))
-        elif total:
-            self.status.setText(
-                self.tr("1 configuration") if total == 1
-                else self.tr("{0} configurations").format(total)
-            )
-        else:
-            self.status.clear()
+            text = self.tr("No configuration matches “{0}”.").format(self.search.text().strip())
+        show_list_state(
+            self.stack, self.view, self.empty, self.status,
+            total=total, shown=shown, loading=loading, empty_text=text,
+            one=self.tr("1 configuration"), many=self.tr("{0} configurations"),
+        )

@@ -11,31 +11,23 @@ actions as a right-click; Alt+H opens the change history. Follows the tab protoc
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.ivml import NO_IVR_TEXT, IvmlDraft, IvmlService, label
-from traitel_desktop.ui.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.change_history import local_time_text, open_change_history
-from traitel_desktop.ui.errors import show_unexpected
 from traitel_desktop.ui.ivml_dialog import DeleteIvmlDialog, IvmlDialog
 from traitel_desktop.ui.ivml_panel import IvmlConfigsPanel
 from traitel_desktop.ui.ivr_model import IvrMenusPanel
+from traitel_desktop.ui.list_tab import CrudListTab
 from traitel_desktop.ui.message_bar import MessageBar
-from traitel_desktop.ui.tab_tools import (
-    button_for,
-    select_index,
-    select_source_row,
-    shortcut_action,
-)
+from traitel_desktop.ui.tab_tools import select_source_row
 
 if TYPE_CHECKING:
-    from traitel_desktop.api.records import IvmlConfig
+    from traitel_desktop.api.records import IvmlConfig, Number
     from traitel_desktop.services import Session
 
 NOTE_STYLE = (
@@ -44,26 +36,19 @@ NOTE_STYLE = (
 )
 
 
-class IvrTab(QWidget):
+class IvrTab(CrudListTab):
     """IVR menus and IVML configurations of the signed-in account (see the module
     docstring)."""
 
-    loaded = Signal()
+    task_prefix = "ivml"
+    gone_code = 110
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.service = IvmlService(session)
         self.setObjectName("ivrTab")
         self.setAccessibleName(self.tr("IVR & IVML"))
-        #: The dialog open now (add/edit or delete confirmation), for tests and screenshots.
-        self.dialog: QDialog | None = None
-        self.task: asyncio.Task[Any] | None = None
         self.history: QDialog | None = None
-        self._has_loaded = False
-        self._loading = False
-        self._changing = False
-        self._load_failed = False
 
         self.message_bar = MessageBar(self)
         self.no_ivr_note = QLabel(self)
@@ -85,9 +70,7 @@ class IvrTab(QWidget):
         self.delete_button = self.configs.delete_button
         self.history_button = self.configs.history_button
         self.history_button.clicked.connect(self.show_history)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.wire_view(self.edit_selected)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
@@ -97,7 +80,12 @@ class IvrTab(QWidget):
         layout.addWidget(self.menus)
         layout.addWidget(self.configs, 1)
 
-        self._build_actions()
+        self.build_crud_actions(
+            self.tr("&Add configuration…"),
+            self.tr("Add an IVML configuration (Ctrl+N)"),
+            self.tr("Change the selected configuration (F2)"),
+            self.tr("Delete the selected configuration (Delete)"),
+        )
         self.search.textChanged.connect(self._search_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         for proxy in (self.proxy, self.menus.proxy):
@@ -107,57 +95,11 @@ class IvrTab(QWidget):
         self._update_state()
 
     # --- actions ------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        children = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.add_action = shortcut_action(
-            self, self.tr("&Add configuration…"), ["Ctrl+N", "Insert"], self.add, children
-        )
-        table = Qt.ShortcutContext.WidgetShortcut
-        self.edit_action = shortcut_action(
-            self.view, self.tr("&Edit…"), ["Return", "Enter", "F2"], self.edit_selected, table
-        )
-        self.delete_action = shortcut_action(
-            self.view, self.tr("&Delete…"), ["Delete"], self.delete_selected, table
-        )
-        button_for(self.add_button, self.add_action, self.tr("Add an IVML configuration (Ctrl+N)"))
-        button_for(
-            self.edit_button, self.edit_action, self.tr("Change the selected configuration (F2)")
-        )
-        button_for(
-            self.delete_button, self.delete_action,
-            self.tr("Delete the selected configuration (Delete)"),
-        )
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        if index.isValid():
-            select_index(self.view, index)
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for act in (self.add_action, self.edit_action, self.delete_action):
-            menu.addAction(act)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def _update_actions(self) -> None:
-        has_row = self.selected() is not None
-        idle = self.dialog is None and not self._changing
-        for act, button, on in (
-            (self.add_action, self.add_button, idle),
-            (self.edit_action, self.edit_button, has_row and idle),
-            (self.delete_action, self.delete_button, has_row and idle),
-        ):
-            act.setEnabled(on)
-            button.setEnabled(on)
-
     def show_history(self) -> None:
         """Open the change history window (the button; Alt+H)."""
         self.history = open_change_history(self.session, self.window())
 
     # --- state --------------------------------------------------------------------------
-    def _search_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        self._update_state()
-
     def _update_no_ivr(self) -> None:
         since = self.service.no_ivr_since()
         if since is None:
@@ -211,8 +153,7 @@ class IvrTab(QWidget):
         current = self.selected()
         keep = select if select is not None else (current.id if current else None)
         if fallback_row is None:
-            rows = self.view.selectionModel().selectedRows()
-            fallback_row = rows[0].row() if rows else 0
+            fallback_row = self.selected_row()
         self._loading = True
         self._update_state()
         try:
@@ -252,43 +193,7 @@ class IvrTab(QWidget):
         if topic in ("ivml", "numbers") and self._has_loaded and not self._changing:
             self._start(self._guarded_reload(), "ivml-reload")
 
-    async def _guarded_reload(self, select: int | None = None, fallback: int | None = None) -> None:
-        with contextlib.suppress(Superseded):
-            await self.reload(select, fallback)
-
-    def _start(self, coro: Any, name: str) -> None:
-        self.task = spawn(coro, name=name)
-
-    # --- add / edit / delete ------------------------------------------------------------
-    def add(self) -> None:
-        """Open the add dialog (Ctrl+N, Insert, the Add button)."""
-        if self.dialog is None and not self._changing:
-            self._start(self._add(), "ivml-add")
-
-    def edit_selected(self) -> None:
-        """Open the edit dialog for the selected row (Enter, F2, double-click)."""
-        config = self.selected()
-        if config is not None and self.dialog is None and not self._changing:
-            self._start(self._edit(config), "ivml-edit")
-
-    def delete_selected(self) -> None:
-        """Confirm and delete the selected row (Delete)."""
-        config = self.selected()
-        if config is not None and self.dialog is None and not self._changing:
-            self._start(self._delete(config), "ivml-delete")
-
-    async def _show(self, dialog: QDialog) -> int:
-        self.dialog = dialog
-        self._update_actions()
-        try:
-            return await wait_dialog(dialog)
-        finally:
-            if shiboken6.isValid(self):
-                self.dialog = None
-                self._update_actions()
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
-
+    # --- add / edit / delete (the flow is CrudListTab's) --------------------------------
     async def _submit(self, coro: Any) -> Any:
         self._changing = True
         try:
@@ -299,75 +204,40 @@ class IvrTab(QWidget):
                 self._update_no_ivr()
                 self._update_state()
 
-    async def _add(self) -> None:
-        dialog = IvmlDialog(lambda d: self._submit(self.service.add(d)), self)
-        result = await self._show(dialog)
-        if not shiboken6.isValid(self):
-            return
-        if result == QDialog.DialogCode.Accepted:
-            self.search.clear()  # so the new row is shown
-            await self._guarded_reload(select=int(dialog.result_value))
-        elif dialog.outcome_unknown:
-            await self._guarded_reload()
+    def add_dialog(self) -> IvmlDialog:
+        """The add dialog."""
+        return IvmlDialog(lambda d: self._submit(self.service.add(d)), self)
 
-    async def _edit(self, config: IvmlConfig) -> None:
+    def edit_dialog(self, record: Any) -> IvmlDialog:
+        """The edit dialog of ``record`` (an :class:`IvmlConfig`)."""
+
         def submit(draft: IvmlDraft) -> Any:
-            return self._submit(self.service.update(config, draft))
+            return self._submit(self.service.update(record, draft))
 
-        dialog = IvmlDialog(submit, self, config=config)
-        result = await self._show(dialog)
-        if not shiboken6.isValid(self):
-            return
-        changed = result == QDialog.DialogCode.Accepted and bool(dialog.result_value)
-        gone = getattr(dialog.last_error, "code", None) == 110
-        if changed or gone or dialog.outcome_unknown:
-            await self._guarded_reload(select=config.id)
+        return IvmlDialog(submit, self, config=record)
 
-    async def _delete(self, config: IvmlConfig) -> None:
-        from traitel_desktop.api.errors import TraiTelError
+    def record_id(self, record: Any) -> int:
+        """The configuration's ID."""
+        return int(record.id)
 
-        position = self.view.selectionModel().selectedRows()
-        fallback = position[0].row() if position else 0
-        self._changing = True
-        self._update_actions()
-        self.status.setText(self.tr("Looking up the numbers of {0}…").format(label(config)))
-        try:
-            numbers = await self.service.numbers(config)
-        except Superseded:
-            return
-        except TraiTelError as exc:
-            if shiboken6.isValid(self):
-                self.message_bar.show_error(exc)
-            return
-        finally:
-            if shiboken6.isValid(self):
-                self._changing = False
-                self._update_state()
-        if not shiboken6.isValid(self):
-            return
-        dialog = DeleteIvmlDialog(config, numbers, self)
-        if await self._show(dialog) != QDialog.DialogCode.Accepted or not shiboken6.isValid(self):
-            return
-        self._changing = True
-        self._update_actions()
-        self.status.setText(self.tr("Deleting {0}…").format(label(config)))
-        try:
-            await self.service.delete(config, numbers)
-        except TraiTelError as exc:
-            if shiboken6.isValid(self):
-                self.message_bar.show_error(exc)
-        except Exception as exc:
-            if shiboken6.isValid(self):
-                show_unexpected(self, exc)
-        else:
-            if shiboken6.isValid(self):
-                self.message_bar.show_info(
-                    self.tr("Deleted {0}. Its numbers are unassigned now.").format(label(config))
-                    if numbers
-                    else self.tr("Deleted {0}.").format(label(config))
-                )
-        finally:
-            if shiboken6.isValid(self):
-                self._changing = False
-        if shiboken6.isValid(self):
-            await self._guarded_reload(fallback=fallback)
+    def record_label(self, record: Any) -> str:
+        """The configuration in words."""
+        return label(record)
+
+    async def numbers_of(self, record: Any) -> list[Number]:
+        """The numbers that use the configuration."""
+        return await self.service.numbers(record)
+
+    def delete_dialog(self, record: Any, numbers: list[Number]) -> QDialog:
+        """The delete confirmation."""
+        return DeleteIvmlDialog(record, numbers, self)
+
+    async def delete_record(self, record: Any, numbers: list[Number]) -> None:
+        """Delete the configuration."""
+        await self.service.delete(record, numbers)
+
+    def deleted_text(self, record: Any, numbers: list[Number]) -> str:
+        """Deleted, and what became of its numbers."""
+        if numbers:
+            return self.tr("Deleted {0}. Its numbers are unassigned now.").format(label(record))
+        return self.tr("Deleted {0}.").format(label(record))

@@ -8,17 +8,16 @@ Follows the tab protocol of :mod:`traitel_desktop.ui.tabs`.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QHBoxLayout,
-    QLabel,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,16 +26,18 @@ from PySide6.QtWidgets import (
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.numbers import AssignChoice, NumberRow, Numbers, NumbersData
 from traitel_desktop.ui.assign_dialog import AssignDialog
-from traitel_desktop.ui.async_tools import spawn, wait_dialog
+from traitel_desktop.ui.async_tools import spawn
 from traitel_desktop.ui.ivr_model import record_view, view_or_empty
+from traitel_desktop.ui.list_tab import RecordListTab
 from traitel_desktop.ui.message_bar import MessageBar
 from traitel_desktop.ui.number_model import Column, NumberModel, NumberProxy
 from traitel_desktop.ui.numbers_filters import NumberFilters
 from traitel_desktop.ui.tab_tools import (
     button_for,
-    select_index,
     select_source_row,
     shortcut_action,
+    show_list_state,
+    status_label,
 )
 
 if TYPE_CHECKING:
@@ -47,25 +48,17 @@ if TYPE_CHECKING:
 RELOAD_TOPICS = ("numbers", "subaccounts", "ivml")
 
 
-class NumbersTab(QWidget):
+class NumbersTab(RecordListTab):
     """The numbers of the signed-in account (see the module docstring)."""
 
-    loaded = Signal()
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.service = Numbers(session)
         self.data = NumbersData()
         self.setObjectName("numbersTab")
         self.setAccessibleName(self.tr("Numbers"))
-        #: The Assign dialog open now, and the purchase wizard (tests and screenshots).
-        self.dialog: AssignDialog | None = None
+        #: The purchase wizard (tests and screenshots); ``dialog`` is the Assign dialog.
         self.wizard: DidWizard | None = None
-        self.task: asyncio.Task[Any] | None = None
-        self._has_loaded = False
-        self._loading = False
-        self._changing = False
 
         self.model = NumberModel(self)
         self.proxy = NumberProxy(self)
@@ -78,18 +71,14 @@ class NumbersTab(QWidget):
         self.service_filter = self.filters.service_filter
         self.owner_filter = self.filters.owner_filter
         self.search = self.filters.search
-        self.status = QLabel(self)
-        self.status.setObjectName("accountSub")
-        self.status.setAccessibleName(self.tr("Numbers status"))
+        self.status = status_label(self, self.tr("Numbers status"))
 
         self.view = record_view(
             self, self.proxy, "numbersTable", self.tr("Numbers"),
             {Column.NUMBER: 180, Column.COUNTRY: 150, Column.SERVICE: 90},
         )
         self.view.sortByColumn(Column.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(lambda _index: self.assign_selected())
+        self.wire_view(self.assign_selected)
 
         self.stack, self.empty = view_or_empty(self, self.view)
 
@@ -135,21 +124,13 @@ class NumbersTab(QWidget):
         )
         button_for(self.buy_button, self.buy_action, self.tr("Buy new numbers (Ctrl+B)"))
 
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        if index.isValid():
-            self.select_index(index)
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction(self.assign_action)
-        menu.addAction(self.buy_action)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+    def row_actions(self) -> list[tuple[QAction, QAbstractButton, bool]]:
+        """Assign, on a selected row (Buy is always on)."""
+        return [(self.assign_action, self.assign_button, True)]
 
-    def _update_actions(self) -> None:
-        has_row = self.selected() is not None
-        idle = self.dialog is None and not self._changing
-        self.assign_action.setEnabled(has_row and idle)
-        self.assign_button.setEnabled(has_row and idle)
+    def menu_actions(self) -> list[QAction]:
+        """Assign and Buy."""
+        return [self.assign_action, self.buy_action]
 
     # --- filters and state --------------------------------------------------------------
     def set_service_filter(self, service: str | None) -> None:
@@ -169,37 +150,26 @@ class NumbersTab(QWidget):
         """Show the table, or say why it is empty; update the status line."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         loading = self._loading or self.filters.owner_loading
+        text: str | None = None
         if loading and not total:
-            self.empty.setText(self.tr("Loading numbers…"))
+            text = self.tr("Loading numbers…")
         elif not self._has_loaded and not total:
-            self.empty.setText(self.tr("Numbers are loaded when you open this tab."))
+            text = self.tr("Numbers are loaded when you open this tab.")
         elif not total:
-            self.empty.setText(
-                self.tr("You have no numbers yet.\nBuy one with “Buy numbers” (Ctrl+B).")
-            )
+            text = self.tr("You have no numbers yet.\nBuy one with “Buy numbers” (Ctrl+B).")
         elif not shown:
-            self.empty.setText(self.tr("No number matches these filters."))
-        self.stack.setCurrentWidget(self.view if shown else self.empty)
-        if loading:
-            self.status.setText(self.tr("Loading…"))
-        elif total and shown != total:
-            self.status.setText(self.tr("{0} of {1} shown").format(shown, total))
-        elif total == 1:
-            self.status.setText(self.tr("1 number"))
-        elif total:
-            self.status.setText(self.tr("{0} numbers").format(total))
-        else:
-            self.status.clear()
+            text = self.tr("No number matches these filters.")
+        show_list_state(
+            self.stack, self.view, self.empty, self.status,
+            total=total, shown=shown, loading=loading, empty_text=text,
+            one=self.tr("1 number"), many=self.tr("{0} numbers"),
+        )
         self._update_actions()
 
     def selected(self) -> NumberRow | None:
         """The selected number, if any."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.proxy.record(rows[0]) if rows else None
-
-    def select_index(self, index: QModelIndex) -> None:
-        """Select the row of a proxy index and make it current."""
-        select_index(self.view, index)
+        record: NumberRow | None = super().selected()
+        return record
 
     def select_number(self, digits: str | None, fallback_row: int = 0) -> None:
         """Select ``digits`` if shown, else the row at ``fallback_row`` (clamped)."""
@@ -213,8 +183,7 @@ class NumbersTab(QWidget):
 
         current = self.selected()
         keep = select if select is not None else (current.digits if current else None)
-        rows = self.view.selectionModel().selectedRows()
-        fallback_row = rows[0].row() if rows else 0
+        fallback_row = self.selected_row()
         self._loading = True
         self._update_state()
         try:
@@ -258,18 +227,11 @@ class NumbersTab(QWidget):
         if topic in RELOAD_TOPICS and self._has_loaded and not self._changing:
             self._start(self._guarded_reload(), "numbers-reload")
 
-    async def _guarded_reload(self, select: str | None = None) -> None:
-        with contextlib.suppress(Superseded):
-            await self.reload(select)
-
-    def _start(self, coro: Any, name: str) -> None:
-        self.task = spawn(coro, name=name)
-
     # --- assign -------------------------------------------------------------------------
     def assign_selected(self) -> None:
         """Open the Assign dialog for the selected number (Enter, F2, double-click)."""
         row = self.selected()
-        if row is not None and self.dialog is None and not self._changing:
+        if row is not None and self.idle:
             self._start(self._assign(row), "number-assign")
 
     def assign_number(self, digits: str, parent: QWidget | None = None) -> None:
@@ -280,7 +242,7 @@ class NumbersTab(QWidget):
 
     async def _assign_digits(self, digits: str, parent: QWidget | None) -> None:
         if self.model.row_of(digits) < 0:
-            await self._guarded_reload(select=digits)
+            await self._guarded_reload(digits)
         if not shiboken6.isValid(self):
             return
         position = self.model.row_of(digits)
@@ -304,16 +266,7 @@ class NumbersTab(QWidget):
         dialog = AssignDialog(
             row, data, lambda choice: self._submit(row, choice, data), parent or self
         )
-        self.dialog = dialog
-        self._update_actions()
-        try:
-            result = await wait_dialog(dialog)
-        finally:
-            if shiboken6.isValid(self):
-                self.dialog = None
-                self._update_actions()
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        result = await self._show(dialog)
         if not shiboken6.isValid(self):
             return
         code = getattr(dialog.last_error, "code", None)
@@ -323,7 +276,7 @@ class NumbersTab(QWidget):
         if result == QDialog.DialogCode.Accepted or dialog.outcome_unknown or code in (
             105, 109, 110, 113
         ):
-            await self._guarded_reload(select=row.digits)
+            await self._guarded_reload(row.digits)
 
     async def _refresh_balance(self) -> None:
         from traitel_desktop.api.errors import TraiTelError

@@ -1,5 +1,6 @@
-"""Small pieces every list tab uses the same way: keyboard actions wired to buttons, and
-selecting a row of a sorted, filtered table (Sub-accounts, Numbers, IVR & IVML)."""
+"""Small pieces every list tab uses the same way: keyboard actions wired to buttons, the
+search box and status line, the empty / loading / count texts, and selecting a row of a
+sorted, filtered table (Sub-accounts, Numbers, IVR & IVML)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,77 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QWidget,
+)
 
 #: Width of the search box above every list, so its hint ("Search sub-accounts") is never cut.
 SEARCH_WIDTH = 240
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TabTools", text)
+
+
+def search_box(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
+    """The search box above a list (:data:`SEARCH_WIDTH` wide, with a clear button)."""
+    search = QLineEdit(parent)
+    search.setPlaceholderText(placeholder)
+    search.setAccessibleName(accessible)
+    search.setToolTip(_tr("Matches any column, ignoring upper and lower case"))
+    search.setClearButtonEnabled(True)
+    search.setFixedWidth(SEARCH_WIDTH)
+    return search
+
+
+def status_label(parent: QWidget, accessible: str) -> QLabel:
+    """The grey status line beside a list's buttons (counts, "Loading…")."""
+    status = QLabel(parent)
+    status.setObjectName("accountSub")
+    status.setAccessibleName(accessible)
+    return status
+
+
+def show_list_state(
+    stack: QStackedWidget,
+    view: QWidget,
+    empty: QLabel,
+    status: QLabel,
+    *,
+    total: int,
+    shown: int,
+    loading: bool,
+    empty_text: str | None,
+    one: str,
+    many: str,
+) -> None:
+    """Show ``view`` when it has rows, else ``empty`` (saying ``empty_text`` if given); the
+    status line says "Loading…", "3 of 9 shown", ``one`` or ``many`` (``{0}``: the count)."""
+    if empty_text is not None:
+        empty.setText(empty_text)
+    stack.setCurrentWidget(view if shown else empty)
+    if loading:
+        status.setText(_tr("Loading…"))
+    elif total and shown != total:
+        status.setText(_tr("{0} of {1} shown").format(shown, total))
+    elif total == 1:
+        status.setText(one)
+    elif total:
+        status.setText(many.format(total))
+    else:
+        status.clear()
 
 
 def shortcut_action(
