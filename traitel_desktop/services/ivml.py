@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from traitel_desktop.services.changes import AREA_IVML, RESULT_OK, ChangeLog, SessionLike
-from traitel_desktop.services.subaccounts import format_number
+from traitel_desktop.services.subaccounts import format_number, numbers_detail
 
 if TYPE_CHECKING:
     from traitel_desktop.api import TraiTelClient
@@ -239,11 +239,7 @@ class IvmlService:
     async def delete(self, config: IvmlConfig, numbers: list[Number] | None = None) -> None:
         """Delete a configuration (its numbers go back to the main account, unassigned)."""
         ident = config.id
-        detail = ""
-        if numbers:
-            detail = "numbers left unassigned: " + ", ".join(
-                format_number(n.number) for n in numbers
-            )
+        detail = numbers_detail("numbers left unassigned", numbers)
         await self.changes.perform(
             AREA_IVML,
             "delete",

@@ -139,6 +139,14 @@ def format_number(digits: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def numbers_detail(words: str, numbers: list[Number] | None) -> str:
+    """The change-log detail naming the numbers a delete affects (``words: +61 2 …, …``);
+    empty without numbers."""
+    if not numbers:
+        return ""
+    return words + ": " + ", ".join(format_number(n.number) for n in numbers)
+
+
 class SubAccounts:
     """The sub-accounts of a session's account (see the module docstring)."""
 
@@ -206,11 +214,7 @@ class SubAccounts:
     async def delete(self, row: SubAccountRow, numbers: list[Number] | None = None) -> None:
         """Delete a sub-account (its numbers go back to the main account, unassigned)."""
         sub_id = row.sub_id
-        detail = ""
-        if numbers:
-            detail = "numbers back to the main account: " + ", ".join(
-                format_number(n.number) for n in numbers
-            )
+        detail = numbers_detail("numbers back to the main account", numbers)
         await self.changes.perform(
             AREA_SUB_ACCOUNTS,
             "delete",
