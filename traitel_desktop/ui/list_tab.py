@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -23,6 +23,8 @@ from traitel_desktop.services import Superseded
 from traitel_desktop.ui.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.errors import show_unexpected
 from traitel_desktop.ui.tab_tools import button_for, select_index, shortcut_action
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
@@ -123,6 +125,39 @@ class RecordListTab(QWidget):
     def select_index(self, index: QModelIndex) -> None:
         """Select the row of a proxy index and make it current."""
         select_index(self.view, index)
+
+    # --- loading ------------------------------------------------------------------------
+    async def load_rows(self, load: Awaitable[T]) -> T | None:
+        """Await ``load`` with the loading state shown. Returns its result, or None when it
+        was superseded, the tab is gone, or TraiTel refused (the error is then in the
+        message bar, the tab counts as loaded and ``loaded`` is emitted)."""
+        from traitel_desktop.api.errors import TraiTelError
+
+        self._loading = True
+        self._update_state()
+        try:
+            result = await load
+        except Superseded:
+            return None
+        except TraiTelError as exc:
+            if shiboken6.isValid(self):
+                self._loading = False
+                self._has_loaded = True
+                self._load_failed = True
+                self.message_bar.show_error(exc)
+                self._update_state()
+                self.loaded.emit()
+            return None
+        except BaseException:
+            if shiboken6.isValid(self):
+                self._loading = False
+                self._update_state()
+            raise
+        if not shiboken6.isValid(self):
+            return None
+        self._loading = False
+        self._has_loaded = True
+        return result
 
     # --- tasks and dialogs --------------------------------------------------------------
     def _start(self, coro: Coroutine[Any, Any, Any], name: str) -> None:

@@ -179,34 +179,12 @@ class NumbersTab(RecordListTab):
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: str | None = None) -> None:
         """Load the list (tab protocol); then select ``select`` (or keep the selection)."""
-        from traitel_desktop.api.errors import TraiTelError
-
         current = self.selected()
         keep = select if select is not None else (current.digits if current else None)
         fallback_row = self.selected_row()
-        self._loading = True
-        self._update_state()
-        try:
-            data = await self.service.load()
-        except Superseded:
+        data = await self.load_rows(self.service.load())
+        if data is None:
             return
-        except TraiTelError as exc:
-            if shiboken6.isValid(self):
-                self._loading = False
-                self._has_loaded = True
-                self.message_bar.show_error(exc)
-                self._update_state()
-                self.loaded.emit()
-            return
-        except BaseException:
-            if shiboken6.isValid(self):
-                self._loading = False
-                self._update_state()
-            raise
-        if not shiboken6.isValid(self):
-            return
-        self._loading = False
-        self._has_loaded = True
         if self.message_bar.text and self.message_bar.property("kind") == "error":
             self.message_bar.clear()
         self.data = data

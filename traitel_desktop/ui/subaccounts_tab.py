@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from traitel_desktop.services import Superseded
 from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, SubAccounts
 from traitel_desktop.ui.ivr_model import record_view, view_or_empty
 from traitel_desktop.ui.list_tab import CrudListTab
@@ -131,36 +129,13 @@ class SubAccountsTab(CrudListTab):
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: int | None = None, fallback_row: int | None = None) -> None:
         """Load the list (tab protocol); then select ``select`` (or keep the selection)."""
-        from traitel_desktop.api.errors import TraiTelError
-
         current = self.selected()
         keep = select if select is not None else (current.sub_id if current else None)
         if fallback_row is None:
             fallback_row = self.selected_row()
-        self._loading = True
-        self._update_state()
-        try:
-            rows_loaded = await self.service.load()
-        except Superseded:
+        rows_loaded = await self.load_rows(self.service.load())
+        if rows_loaded is None:
             return
-        except TraiTelError as exc:
-            if shiboken6.isValid(self):
-                self._loading = False
-                self._has_loaded = True
-                self._load_failed = True
-                self.message_bar.show_error(exc)
-                self._update_state()
-                self.loaded.emit()
-            return
-        except BaseException:
-            if shiboken6.isValid(self):
-                self._loading = False
-                self._update_state()
-            raise
-        if not shiboken6.isValid(self):
-            return
-        self._loading = False
-        self._has_loaded = True
         if self._load_failed:
             self.message_bar.clear()  # the last load's error; a change's error stays
         self._load_failed = False
