@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -162,10 +161,7 @@ class AssignDialog(RecordDialog):
             QDialogButtonBox.StandardButton.Ok, self.tr("&Assign"), self.tr("Assign the number")
         )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.message_bar)
+        layout = self.start_layout()
         layout.addWidget(title)
         layout.addWidget(self.current)
         layout.addWidget(self.note)

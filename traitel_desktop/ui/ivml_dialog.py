@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -71,43 +69,36 @@ class IvmlDialog(RecordDialog):
         )
         self.setMinimumWidth(560)
 
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        intro.setObjectName("accountSub")
-        if config is None:
-            intro.setText(
-                self.tr(
-                    "An IVML configuration is a call flow: TraiTel fetches what to do with a "
-                    "call from your launch address. Whoever built the call flow can give you "
-                    "the addresses."
-                )
+        intro = self.make_intro(
+            self.tr(
+                "An IVML configuration is a call flow: TraiTel fetches what to do with a "
+                "call from your launch address. Whoever built the call flow can give you "
+                "the addresses."
             )
-        else:
-            intro.setText(self.tr("Change what you need; only the changes are sent to TraiTel."))
-
-        form_box = QWidget(self)
-        form = QFormLayout(form_box)
-        form.setContentsMargins(0, 0, 0, 0)
+            if config is None
+            else self.tr("Change what you need; only the changes are sent to TraiTel.")
+        )
+        form_box, form, self.ivml_id = self.make_form(
+            None if config is None else config.id, self.tr("Configuration ID"), "ivmlid"
+        )
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.ivml_id: QLineEdit | None = None
-        if config is not None:
-            self.ivml_id = QLineEdit(str(config.id), form_box)
-            self.ivml_id.setReadOnly(True)
-            self.ivml_id.setAccessibleName(self.tr("Configuration ID"))
-            form.addRow(self.tr("Configuration ID"), self.ivml_id)
-        self.name = self._line(form, self.tr("&Name"), self.tr("Name"))
+        self.name = self.line(form, self.tr("&Name"), self.tr("Name"), 200)
         self.name.setPlaceholderText(self.tr("e.g. Support line"))
         self.type = QComboBox(form_box)
         self.type.addItem(self.tr("Inbound — answers calls to its numbers"), INBOUND)
         self.type.addItem(self.tr("Outbound — runs calls TraiTel places for you"), OUTBOUND)
         self.type.setAccessibleName(self.tr("Type"))
         form.addRow(self.tr("&Type"), self.type)
-        self.launch_url = self._line(form, self.tr("&Launch address"), self.tr("Launch address"))
+        self.launch_url = self.line(
+            form, self.tr("&Launch address"), self.tr("Launch address"), 200
+        )
         self.launch_url.setPlaceholderText(LAUNCH_EXAMPLE)
         self.launch_url.setToolTip(
             self.tr("TraiTel fetches the call's instructions (IVML) from this web address.")
         )
-        self.result_url = self._line(form, self.tr("&Result address"), self.tr("Result address"))
+        self.result_url = self.line(
+            form, self.tr("&Result address"), self.tr("Result address"), 200
+        )
         self.result_url.setPlaceholderText(self.tr("Optional — e.g. {0}").format(RESULT_EXAMPLE))
         self.result_url.setToolTip(
             self.tr("TraiTel sends the outcome of each call to this web address. Optional.")
@@ -123,10 +114,7 @@ class IvmlDialog(RecordDialog):
             self.numbers.setAccessibleName(self.tr("Numbers using this configuration"))
             form.addRow(self.tr("Numbers"), self.numbers)
 
-        for name, param in PARAMS.items():
-            self.field_errors.bind(param, getattr(self, name))
-        if self.ivml_id is not None:
-            self.field_errors.bind("ivmlid", self.ivml_id)
+        self.bind_fields(PARAMS)
 
         self.save_button = self.make_footer(
             QDialogButtonBox.StandardButton.Save,
@@ -134,10 +122,7 @@ class IvmlDialog(RecordDialog):
             self.tr("Add the configuration") if config is None else self.tr("Save the changes"),
         )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.message_bar)
+        layout = self.start_layout()
         layout.addWidget(intro)
         layout.addWidget(form_box)
         self.finish_layout(layout)
@@ -146,13 +131,6 @@ class IvmlDialog(RecordDialog):
             self.set_draft(draft_of(config))
         self.name.setFocus()
         self.name.deselect()
-
-    def _line(self, form: QFormLayout, text: str, accessible: str) -> QLineEdit:
-        edit = QLineEdit(form.parentWidget())
-        edit.setAccessibleName(accessible)
-        edit.setMaxLength(200)
-        form.addRow(text, edit)
-        return edit
 
     # --- values -------------------------------------------------------------------------
     def draft(self) -> IvmlDraft:

@@ -20,8 +20,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -57,6 +59,52 @@ class RecordDialog(QDialog):
         self.field_errors = FieldErrors()
 
     # --- building -----------------------------------------------------------------------
+    def make_intro(self, text: str) -> QLabel:
+        """The grey sentence at the top of the dialog."""
+        intro = QLabel(text, self)
+        intro.setWordWrap(True)
+        intro.setObjectName("accountSub")
+        return intro
+
+    def make_form(
+        self, ident: int | None, id_label: str, id_param: str
+    ) -> tuple[QWidget, QFormLayout, QLineEdit | None]:
+        """The form (in a box); when editing (``ident`` given) its first row shows the
+        record's ID, read-only, bound to the ``id_param`` errors."""
+        box = QWidget(self)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        if ident is None:
+            return box, form, None
+        edit = QLineEdit(str(ident), box)
+        edit.setReadOnly(True)
+        edit.setAccessibleName(id_label)
+        form.addRow(id_label, edit)
+        self.field_errors.bind(id_param, edit)
+        return box, form, edit
+
+    @staticmethod
+    def line(form: QFormLayout, label: str, accessible: str, limit: int) -> QLineEdit:
+        """A text field of at most ``limit`` characters, added to ``form`` as ``label``."""
+        edit = QLineEdit(form.parentWidget())
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(limit)
+        form.addRow(label, edit)
+        return edit
+
+    def bind_fields(self, params: dict[str, str]) -> None:
+        """Bind each field (attribute name) to the request parameter it is sent as."""
+        for name, param in params.items():
+            self.field_errors.bind(param, getattr(self, name))
+
+    def start_layout(self) -> QVBoxLayout:
+        """The dialog's layout, with the message bar on top."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.message_bar)
+        return layout
+
     def make_footer(
         self, ok: QDialogButtonBox.StandardButton, text: str, accessible: str
     ) -> QPushButton:

@@ -15,10 +15,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -54,34 +50,23 @@ class SubAccountDialog(RecordDialog):
         )
         self.setMinimumWidth(460)
 
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        intro.setObjectName("accountSub")
-        if row is None:
-            intro.setText(
-                self.tr(
-                    "A sub-account gives a person or department its own numbers and logs. "
-                    "Only the alias is required."
-                )
+        intro = self.make_intro(
+            self.tr(
+                "A sub-account gives a person or department its own numbers and logs. "
+                "Only the alias is required."
             )
-        else:
-            intro.setText(self.tr("Change what you need; only the changes are sent to TraiTel."))
-
-        form_box = QWidget(self)
-        form = QFormLayout(form_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.sub_id: QLineEdit | None = None
-        if row is not None:
-            self.sub_id = QLineEdit(str(row.sub_id), form_box)
-            self.sub_id.setReadOnly(True)
-            self.sub_id.setAccessibleName(self.tr("Sub-account ID"))
-            form.addRow(self.tr("Sub-account ID"), self.sub_id)
-        self.alias = self._line(form, self.tr("&Alias"), self.tr("Alias"), 100)
-        self.email = self._line(form, self.tr("&E-mail"), self.tr("E-mail address"), 254)
-        self.first_name = self._line(form, self.tr("&First name"), self.tr("First name"), 100)
-        self.last_name = self._line(form, self.tr("&Last name"), self.tr("Last name"), 100)
-        self.company = self._line(form, self.tr("&Company"), self.tr("Company"), 100)
-        self.fax_headline = self._line(
+            if row is None
+            else self.tr("Change what you need; only the changes are sent to TraiTel.")
+        )
+        form_box, form, self.sub_id = self.make_form(
+            None if row is None else row.sub_id, self.tr("Sub-account ID"), "subid"
+        )
+        self.alias = self.line(form, self.tr("&Alias"), self.tr("Alias"), 100)
+        self.email = self.line(form, self.tr("&E-mail"), self.tr("E-mail address"), 254)
+        self.first_name = self.line(form, self.tr("&First name"), self.tr("First name"), 100)
+        self.last_name = self.line(form, self.tr("&Last name"), self.tr("Last name"), 100)
+        self.company = self.line(form, self.tr("&Company"), self.tr("Company"), 100)
+        self.fax_headline = self.line(
             form, self.tr("Fax &headline"), self.tr("Fax headline"), 100
         )
         self.alias.setPlaceholderText(self.tr("e.g. reception"))
@@ -98,10 +83,7 @@ class SubAccountDialog(RecordDialog):
                 )
             )
 
-        for name, param in PARAMS.items():
-            self.field_errors.bind(param, getattr(self, name))
-        if self.sub_id is not None:
-            self.field_errors.bind("subid", self.sub_id)
+        self.bind_fields(PARAMS)
 
         self.save_button = self.make_footer(
             QDialogButtonBox.StandardButton.Save,
@@ -109,10 +91,7 @@ class SubAccountDialog(RecordDialog):
             self.tr("Add the sub-account") if row is None else self.tr("Save the changes"),
         )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.message_bar)
+        layout = self.start_layout()
         layout.addWidget(intro)
         layout.addWidget(form_box)
         self.finish_layout(layout)
@@ -120,13 +99,6 @@ class SubAccountDialog(RecordDialog):
         if row is not None:
             self.set_draft(row.draft())
         self.alias.setFocus()
-
-    def _line(self, form: QFormLayout, label: str, accessible: str, limit: int) -> QLineEdit:
-        edit = QLineEdit(form.parentWidget())
-        edit.setAccessibleName(accessible)
-        edit.setMaxLength(limit)
-        form.addRow(label, edit)
-        return edit
 
     # --- values -------------------------------------------------------------------------
     def draft(self) -> SubAccountDraft:
