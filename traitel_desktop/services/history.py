@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QObject, Signal
 
 from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
+from traitel_desktop.services.responsiveness import automatic_gc_paused
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS
 
@@ -318,7 +319,8 @@ class HistoryService(QObject):
             self._task = task
             self.sync_started.emit()
             try:
-                report = await asyncio.shield(task)
+                with automatic_gc_paused():
+                    report = await asyncio.shield(task)
             except asyncio.CancelledError:
                 if not task.done():  # the caller was cancelled: stop the sync as well
                     task.cancel()

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from traitel_desktop.services.responsiveness import tune_interpreter
+
 T = TypeVar("T")
 
 #: Builds one client; called once per worker thread.
@@ -22,6 +24,7 @@ class ClientPool:
     """Runs calls in up to ``max_workers`` threads; each thread lazily builds its own client."""
 
     def __init__(self, factory: ClientFactory, *, max_workers: int = 4) -> None:
+        tune_interpreter()  # workers must never starve the Qt thread (see responsiveness.py)
         self._factory = factory
         self._local = threading.local()
         self._clients: list[Any] = []
