@@ -100,3 +100,37 @@ def tick(qtbot: Any, button: Any) -> None:
     from PySide6.QtCore import QPoint, Qt
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+D = TypeVar("D", bound=QWidget)
+
+
+def open_dialog(
+    qtbot: Any, tab: Any, run: Callable[..., Any], kind: type[D], key: Any, modifier: Any = None
+) -> D:
+    """Press ``key`` (with ``modifier``) on ``tab``'s table; returns the ``kind`` dialog the
+    tab opened."""
+    from PySide6.QtCore import Qt
+
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, key, modifier or Qt.KeyboardModifier.NoModifier)
+    run(until(lambda: isinstance(tab.dialog, kind)))
+    dialog = tab.dialog
+    assert isinstance(dialog, kind)
+    return dialog
+
+
+def click_and_wait(qtbot: Any, dialog: Any, button: Any, run: Callable[..., Any]) -> None:
+    """Click ``button`` of ``dialog`` (Save, Add, Assign) and wait for the answer."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if dialog.task is not None:
+        run(dialog.task)
+
+
+def closed(tab: Any, dialog: QWidget) -> bool:
+    """The dialog was closed (and, once Qt got round to it, deleted)."""
+    import shiboken6
+
+    return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())

@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.fresh_sandbox import (
     activate,
+    click_and_wait,
     client,
+    closed,
     fresh_sandbox,
+    open_dialog,
     request_for,
     show_loaded,
     shown_ids,
@@ -36,6 +38,7 @@ from traitel_desktop.ui.ivr_tab import IvrTab
 
 __all__ = [
     "client",
+    "closed",
     "fresh_sandbox",
     "noivr_session",
     "shown_ids",
@@ -89,20 +92,15 @@ def ivml_rows(sandbox: Any, account_id: int = 1) -> list[tuple[int, str, str, st
 
 
 def open_add(qtbot: Any, tab: IvrTab, run: Callable[..., Any]) -> IvmlDialog:
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
-    assert isinstance(tab.dialog, IvmlDialog)
-    return tab.dialog
+    return open_dialog(
+        qtbot, tab, run, IvmlDialog, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
 
 
 def open_edit(qtbot: Any, tab: IvrTab, run: Callable[..., Any], ident: int) -> IvmlDialog:
     tab.select_config(ident)
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
-    run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
-    dialog = tab.dialog
-    assert isinstance(dialog, IvmlDialog) and dialog.config is not None
+    dialog = open_dialog(qtbot, tab, run, IvmlDialog, Qt.Key.Key_F2)
+    assert dialog.config is not None
     assert dialog.config.id == ident
     return dialog
 
@@ -119,11 +117,4 @@ def type_draft(qtbot: Any, dialog: IvmlDialog, draft: IvmlDraft) -> None:
 
 def save(qtbot: Any, dialog: IvmlDialog, run: Callable[..., Any]) -> None:
     """Click Save/Add and wait for the answer."""
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    if dialog.task is not None:
-        run(dialog.task)
-
-
-def closed(tab: IvrTab, dialog: IvmlDialog) -> bool:
-    """The dialog was closed (and, once Qt got round to it, deleted)."""
-    return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
+    click_and_wait(qtbot, dialog, dialog.save_button, run)

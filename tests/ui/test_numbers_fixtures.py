@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from tests.ui.fresh_sandbox import (
+    click_and_wait,
     client,
     fresh_sandbox,
+    open_dialog,
     show_loaded,
     sign_in_request,
     tick,
@@ -72,18 +74,11 @@ def open_assign(
 
     tab.search.clear()
     tab.select_number(digits)
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
-    run(until(lambda: isinstance(tab.dialog, AssignDialog)))
-    dialog = tab.dialog
-    assert isinstance(dialog, AssignDialog) and dialog.row.digits == digits
+    dialog = open_dialog(qtbot, tab, run, AssignDialog, Qt.Key.Key_F2)
+    assert dialog.row.digits == digits
     return dialog
 
 
 def click_assign(qtbot: Any, dialog: AssignDialog, run: Callable[..., Any]) -> None:
     """Click Assign and wait for the answer."""
-    from PySide6.QtCore import Qt
-
-    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
-    if dialog.task is not None:
-        run(dialog.task)
+    click_and_wait(qtbot, dialog, dialog.assign_button, run)

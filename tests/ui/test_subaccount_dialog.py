@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from tests.ui.fresh_sandbox import click_and_wait, closed, open_dialog
 from tests.ui.test_subaccount_fixtures import (
     client,
     demo_subs,
@@ -21,7 +21,6 @@ from tests.ui.test_subaccount_fixtures import (
     shown_ids,
     sign_in_request,
     tab,
-    until,
 )
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL
@@ -50,22 +49,17 @@ TYPED = SubAccountDraft(
 
 
 def open_add(qtbot: Any, tab: SubAccountsTab, run: Callable[..., Any]) -> SubAccountDialog:
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    run(until(lambda: isinstance(tab.dialog, SubAccountDialog)))
-    assert isinstance(tab.dialog, SubAccountDialog)
-    return tab.dialog
+    return open_dialog(
+        qtbot, tab, run, SubAccountDialog, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
 
 
 def open_edit(
     qtbot: Any, tab: SubAccountsTab, run: Callable[..., Any], sub_id: int
 ) -> SubAccountDialog:
     tab.select_sub(sub_id)
-    tab.view.setFocus()
-    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
-    run(until(lambda: isinstance(tab.dialog, SubAccountDialog)))
-    dialog = tab.dialog
-    assert isinstance(dialog, SubAccountDialog) and dialog.row is not None
+    dialog = open_dialog(qtbot, tab, run, SubAccountDialog, Qt.Key.Key_F2)
+    assert dialog.row is not None
     assert dialog.row.sub_id == sub_id
     return dialog
 
@@ -85,14 +79,7 @@ def type_draft(qtbot: Any, dialog: SubAccountDialog, draft: SubAccountDraft) -> 
 
 def save(qtbot: Any, dialog: SubAccountDialog, run: Callable[..., Any]) -> None:
     """Click Save/Add and wait for the answer."""
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    if dialog.task is not None:
-        run(dialog.task)
-
-
-def closed(tab: SubAccountsTab, dialog: SubAccountDialog) -> bool:
-    """The dialog was closed (and, once Qt got round to it, deleted)."""
-    return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
+    click_and_wait(qtbot, dialog, dialog.save_button, run)
 
 
 def assert_refused(dialog: SubAccountDialog, field: str, typed: SubAccountDraft) -> None:
