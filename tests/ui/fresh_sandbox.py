@@ -134,3 +134,13 @@ def closed(tab: Any, dialog: QWidget) -> bool:
     import shiboken6
 
     return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
+
+
+async def seen_while_loading(tab: Any, *labels: Any, after: float = 0.15) -> tuple[str, ...]:
+    """Reload ``tab`` and return its status and empty texts (then those of ``labels``) as
+    shown ``after`` seconds in, while the (slowed) load runs; the reload is awaited."""
+    task = asyncio.ensure_future(tab.reload())
+    await asyncio.sleep(after)
+    seen = tuple(label.text() for label in (tab.status, tab.empty, *labels))
+    await task
+    return seen

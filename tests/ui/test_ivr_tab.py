@@ -12,6 +12,7 @@ import phonenumbers
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
+from tests.ui.fresh_sandbox import seen_while_loading
 from tests.ui.test_ivr_fixtures import (
     client,
     fresh_sandbox,
@@ -290,21 +291,14 @@ def test_in_the_main_window_with_history_button_and_screenshot_shots(
 def test_loading_is_visible_and_errors_go_to_the_message_bar(
     qtbot: Any, session: Session, fresh_sandbox: Any, run: Callable[..., Any]
 ) -> None:
-    import asyncio
 
     tab = IvrTab(session)
     qtbot.addWidget(tab)
     tab.show()
     fresh_sandbox.faults.latency = 0.4
 
-    async def watch() -> tuple[str, str, str]:
-        task = asyncio.ensure_future(tab.reload())
-        await asyncio.sleep(0.15)
-        seen = (tab.status.text(), tab.empty.text(), tab.menus.empty.text())
-        await task
-        return seen
-
-    assert run(watch()) == ("Loading…", "Loading IVML configurations…", "Loading IVR menus…")
+    seen = run(seen_while_loading(tab, tab.menus.empty))
+    assert seen == ("Loading…", "Loading IVML configurations…", "Loading IVR menus…")
     assert tab.status.text() != "Loading…"
     fresh_sandbox.faults.latency = 0.0
     loaded = shown_ids(tab)

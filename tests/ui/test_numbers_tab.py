@@ -3,13 +3,13 @@ the three filters, loading/empty/error states, and refreshing after another view
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import phonenumbers
 from PySide6.QtCore import Qt
 
+from tests.ui.fresh_sandbox import seen_while_loading
 from tests.ui.test_numbers_fixtures import (
     cell,
     client,
@@ -137,14 +137,7 @@ def test_loading_error_and_reload_after_another_views_change(
     assert "loaded when you open" in tab.empty.text()
     fresh_sandbox.faults.latency = 0.3
 
-    async def watch() -> tuple[str, str]:
-        task = asyncio.ensure_future(tab.reload())
-        await asyncio.sleep(0.15)
-        seen = (tab.status.text(), tab.empty.text())
-        await task
-        return seen
-
-    assert run(watch()) == ("Loading…", "Loading numbers…")
+    assert run(seen_while_loading(tab)) == ("Loading…", "Loading numbers…")
     fresh_sandbox.faults.latency = 0.0
     before = len(shown_numbers(tab))
     fresh_sandbox.faults.error001_rate = 1.0

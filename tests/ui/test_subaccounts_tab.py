@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
+from tests.ui.fresh_sandbox import seen_while_loading
 from tests.ui.test_subaccount_fixtures import (
     client,
     demo_subs,
@@ -96,14 +97,7 @@ def test_loading_is_visible_and_errors_go_to_the_message_bar(
     tab.show()
     fresh_sandbox.faults.latency = 0.4
 
-    async def watch() -> tuple[str, str]:
-        task = asyncio.ensure_future(tab.reload())
-        await asyncio.sleep(0.15)
-        seen = (tab.status.text(), tab.empty.text())
-        await task
-        return seen
-
-    status, empty = run(watch())
+    status, empty = run(seen_while_loading(tab))
     assert status == "Loading…"
     assert empty == "Loading sub-accounts…"
     assert tab.status.text() != "Loading…"
