@@ -24,7 +24,6 @@ from traitel_desktop.ui.ivml_panel import IvmlConfigsPanel
 from traitel_desktop.ui.ivr_model import IvrMenusPanel
 from traitel_desktop.ui.list_tab import CrudListTab
 from traitel_desktop.ui.message_bar import MessageBar
-from traitel_desktop.ui.tab_tools import select_source_row
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig, Number
@@ -142,16 +141,14 @@ class IvrTab(CrudListTab):
 
     def select_config(self, ident: int | None, fallback_row: int = 0) -> None:
         """Select configuration ``ident`` if shown, else the row at ``fallback_row``."""
-        source = self.model.row_of(ident) if ident is not None else -1
-        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
+        self.select_record(ident, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: int | None = None, fallback_row: int | None = None) -> None:
         """Load both lists (tab protocol); then select ``select`` (or keep the selection)."""
         from traitel_desktop.api.errors import TraiTelError
 
-        current = self.selected()
-        keep = select if select is not None else (current.id if current else None)
+        keep = select if select is not None else self.selected_key()
         if fallback_row is None:
             fallback_row = self.selected_row()
         self._loading = True

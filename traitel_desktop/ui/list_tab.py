@@ -22,7 +22,12 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QWidget
 from traitel_desktop.services import Superseded
 from traitel_desktop.ui.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.errors import show_unexpected
-from traitel_desktop.ui.tab_tools import button_for, select_index, shortcut_action
+from traitel_desktop.ui.tab_tools import (
+    button_for,
+    select_index,
+    select_source_row,
+    shortcut_action,
+)
 
 T = TypeVar("T")
 
@@ -116,6 +121,17 @@ class RecordListTab(QWidget):
         """The selected record, if any."""
         rows = self.view.selectionModel().selectedRows()
         return self.proxy.record(rows[0]) if rows else None
+
+    def selected_key(self) -> Any:
+        """The key (the model's ``key_attr``: ID, digits) of the selected record, or None."""
+        current = self.selected()
+        return None if current is None else getattr(current, self.model.key_attr)
+
+    def select_record(self, key: Any, fallback_row: int = 0) -> None:
+        """Select the record whose key is ``key`` if shown, else the row at ``fallback_row``
+        (clamped)."""
+        source = self.model.row_of(key) if key is not None else -1
+        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
 
     def selected_row(self) -> int:
         """The view row selected now (0 when none): where to select after a reload."""

@@ -34,7 +34,6 @@ from traitel_desktop.ui.number_model import Column, NumberModel, NumberProxy
 from traitel_desktop.ui.numbers_filters import NumberFilters
 from traitel_desktop.ui.tab_tools import (
     button_for,
-    select_source_row,
     shortcut_action,
     show_list_state,
     status_label,
@@ -166,21 +165,14 @@ class NumbersTab(RecordListTab):
         )
         self._update_actions()
 
-    def selected(self) -> NumberRow | None:
-        """The selected number, if any."""
-        record: NumberRow | None = super().selected()
-        return record
-
     def select_number(self, digits: str | None, fallback_row: int = 0) -> None:
         """Select ``digits`` if shown, else the row at ``fallback_row`` (clamped)."""
-        source = self.model.row_of(digits) if digits is not None else -1
-        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
+        self.select_record(digits, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: str | None = None) -> None:
         """Load the list (tab protocol); then select ``select`` (or keep the selection)."""
-        current = self.selected()
-        keep = select if select is not None else (current.digits if current else None)
+        keep = select if select is not None else self.selected_key()
         fallback_row = self.selected_row()
         data = await self.load_rows(self.service.load())
         if data is None:

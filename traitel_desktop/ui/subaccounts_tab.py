@@ -21,7 +21,6 @@ from traitel_desktop.ui.subaccount_dialog import SubAccountDialog
 from traitel_desktop.ui.subaccount_model import Column, SubAccountModel, SubAccountProxy
 from traitel_desktop.ui.tab_tools import (
     search_box,
-    select_source_row,
     show_list_state,
     status_label,
 )
@@ -116,21 +115,14 @@ class SubAccountsTab(CrudListTab):
         )
         self._update_actions()
 
-    def selected(self) -> SubAccountRow | None:
-        """The selected sub-account, if any."""
-        record: SubAccountRow | None = super().selected()
-        return record
-
     def select_sub(self, sub_id: int | None, fallback_row: int = 0) -> None:
         """Select ``sub_id`` if shown, else the row at ``fallback_row`` (clamped)."""
-        source = self.model.row_of(sub_id) if sub_id is not None else -1
-        select_source_row(self.view, self.proxy, self.model, source, fallback_row)
+        self.select_record(sub_id, fallback_row)
 
     # --- loading ------------------------------------------------------------------------
     async def reload(self, select: int | None = None, fallback_row: int | None = None) -> None:
         """Load the list (tab protocol); then select ``select`` (or keep the selection)."""
-        current = self.selected()
-        keep = select if select is not None else (current.sub_id if current else None)
+        keep = select if select is not None else self.selected_key()
         if fallback_row is None:
             fallback_row = self.selected_row()
         rows_loaded = await self.load_rows(self.service.load())
