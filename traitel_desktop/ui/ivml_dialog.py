@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QWidget,
@@ -114,18 +113,10 @@ class IvmlDialog(RecordDialog):
             self.numbers.setAccessibleName(self.tr("Numbers using this configuration"))
             form.addRow(self.tr("Numbers"), self.numbers)
 
-        self.bind_fields(PARAMS)
-
-        self.save_button = self.make_footer(
-            QDialogButtonBox.StandardButton.Save,
-            self.tr("&Add") if config is None else self.tr("&Save"),
-            self.tr("Add the configuration") if config is None else self.tr("Save the changes"),
+        self.save_button = self.finish_form(
+            intro, form_box, PARAMS, adding=config is None,
+            add_name=self.tr("Add the configuration"),
         )
-
-        layout = self.start_layout()
-        layout.addWidget(intro)
-        layout.addWidget(form_box)
-        self.finish_layout(layout)
 
         if config is not None:
             self.set_draft(draft_of(config))

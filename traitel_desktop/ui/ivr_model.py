@@ -1,11 +1,5 @@
-"""The IVR menus (read-only): their table model and the panel showing them. The
-record-table base (model, proxy, view set-up) they use lives in
-:mod:`traitel_desktop.ui.record_model` and is importable from here too.
-
-A row's display texts, tooltips, sort keys and search texts are computed once when the rows
-are set (:class:`Cells`), so ``data()`` is a tuple or dict lookup: O(1), no parsing or
-formatting. Sorting uses the raw keys (:attr:`Role.SORT`), never display strings.
-"""
+"""The IVR menus (read-only): their table model and the panel showing them, built on the
+record-table base of :mod:`traitel_desktop.ui.record_model` (importable from here too)."""
 
 from __future__ import annotations
 

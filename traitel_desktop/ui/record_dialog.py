@@ -126,6 +126,24 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         return self.ok_button
 
+    def finish_form(
+        self, intro: QLabel, form_box: QWidget, params: dict[str, str], *, adding: bool,
+        add_name: str,
+    ) -> QPushButton:
+        """Bind the fields to ``params``, add the Add (``adding``) or Save button (named
+        ``add_name`` / "Save the changes") and lay out ``intro`` and the form; returns it."""
+        self.bind_fields(params)
+        button = self.make_footer(
+            QDialogButtonBox.StandardButton.Save,
+            self.tr("&Add") if adding else self.tr("&Save"),
+            add_name if adding else self.tr("Save the changes"),
+        )
+        layout = self.start_layout()
+        layout.addWidget(intro)
+        layout.addWidget(form_box)
+        self.finish_layout(layout)
+        return button
+
     def finish_layout(self, layout: QVBoxLayout) -> None:
         """Add the stretch, the busy bar and the status line with the buttons to ``layout``."""
         bottom = QHBoxLayout()

@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QWidget,
 )
 
@@ -83,18 +82,9 @@ class SubAccountDialog(RecordDialog):
                 )
             )
 
-        self.bind_fields(PARAMS)
-
-        self.save_button = self.make_footer(
-            QDialogButtonBox.StandardButton.Save,
-            self.tr("&Add") if row is None else self.tr("&Save"),
-            self.tr("Add the sub-account") if row is None else self.tr("Save the changes"),
+        self.save_button = self.finish_form(
+            intro, form_box, PARAMS, adding=row is None, add_name=self.tr("Add the sub-account")
         )
-
-        layout = self.start_layout()
-        layout.addWidget(intro)
-        layout.addWidget(form_box)
-        self.finish_layout(layout)
 
         if row is not None:
             self.set_draft(row.draft())
