@@ -25,6 +25,13 @@ if TYPE_CHECKING:
     from traitel_desktop.api.records import Number
 
 
+def by_count(count: int, one: str, many: str, none: str) -> str:
+    """``one`` for 1, ``many`` (``{0}``: the count) for more, ``none`` for 0."""
+    if count == 1:
+        return one
+    return many.format(count) if count else none
+
+
 class ConfirmDeleteDialog(QDialog):
     """Asks, in plain words, before a record is deleted, listing ``items`` (one line per
     number of ``numbers``). ``Accepted`` means delete; Cancel is the default button."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.services.ivml import label
 from traitel_desktop.services.subaccounts import format_number
-from traitel_desktop.ui.confirm_delete import ConfirmDeleteDialog
+from traitel_desktop.ui.confirm_delete import ConfirmDeleteDialog, by_count
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig, Number
@@ -27,24 +27,23 @@ class DeleteIvmlDialog(ConfirmDeleteDialog):
     def __init__(
         self, config: IvmlConfig, numbers: list[Number], parent: QWidget | None = None
     ) -> None:
-        count = len(numbers)
-        if count == 1:
-            text = _tr(
+        text = by_count(
+            len(numbers),
+            _tr(
                 "Its number will be left unassigned on your main account: calls to it will not "
                 "be answered until you assign it again."
-            )
-        elif count:
-            text = _tr(
+            ),
+            _tr(
                 "Its {0} numbers will be left unassigned on your main account: calls to them "
                 "will not be answered until you assign them again."
-            ).format(count)
-        elif config.outbound:
-            text = _tr(
+            ),
+            _tr(
                 "It is used for calls TraiTel places for you, so none of your numbers is "
                 "affected. Calls placed with it will stop working."
             )
-        else:
-            text = _tr("No number uses it, so none of your numbers is affected.")
+            if config.outbound
+            else _tr("No number uses it, so none of your numbers is affected."),
+        )
         super().__init__(
             numbers,
             parent,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.services.subaccounts import SubAccountRow, format_number
-from traitel_desktop.ui.confirm_delete import ConfirmDeleteDialog
+from traitel_desktop.ui.confirm_delete import ConfirmDeleteDialog, by_count
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import Number
@@ -25,19 +25,18 @@ class DeleteSubAccountDialog(ConfirmDeleteDialog):
     def __init__(
         self, row: SubAccountRow, numbers: list[Number], parent: QWidget | None = None
     ) -> None:
-        count = len(numbers)
-        if count == 1:
-            text = _tr(
+        text = by_count(
+            len(numbers),
+            _tr(
                 "Its number will go back to your main account, unassigned: it will not receive "
                 "calls, faxes or messages until you assign it again."
-            )
-        elif count:
-            text = _tr(
+            ),
+            _tr(
                 "Its {0} numbers will go back to your main account, unassigned: they will not "
                 "receive calls, faxes or messages until you assign them again."
-            ).format(count)
-        else:
-            text = _tr("It has no numbers, so none of your numbers is affected.")
+            ),
+            _tr("It has no numbers, so none of your numbers is affected."),
+        )
         services = {"fax": _tr("fax"), "voice": _tr("voice"), "sms": _tr("SMS")}
         super().__init__(
             numbers,
