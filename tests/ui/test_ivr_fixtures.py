@@ -1,12 +1,7 @@
-"""Fixtures and helpers shared by the IVR & IVML GUI tests (this module holds no tests).
-
-``fresh_sandbox`` a demo sandbox per test (these tests change its state), and
-                  ``sign_in_request`` pointed at it, so conftest's ``session`` signs in there.
-``client``        another client of the demo account: "someone else", or the test's own eyes.
-``noivr_session`` a ``Session`` signed in to ``noivr``/``noivr`` (no IVR subscription) on the
-                  same fresh sandbox, ``data_dir`` in ``tmp_path``.
-``tab``           a shown, active, loaded :class:`IvrTab` on ``session``.
-"""
+"""Fixtures and helpers of the IVR & IVML GUI tests (no tests here): ``tab``, a shown,
+active, loaded :class:`IvrTab` on ``session``; ``noivr_session``, a ``Session`` signed in to
+``noivr``/``noivr`` (no IVR subscription) on the same fresh sandbox; and the fixtures of
+:mod:`tests.ui.fresh_sandbox` (a fresh demo sandbox per test), re-exported."""
 
 from __future__ import annotations
 

@@ -1,10 +1,6 @@
-"""Fixtures and helpers shared by the numbers GUI tests (this module holds no tests).
-
-``fresh_sandbox`` a demo sandbox per test (these tests change its state), and
-                  ``sign_in_request`` pointed at it, so conftest's ``session`` signs in there.
-``client``        another client of the demo account: "someone else", or the test's own eyes.
-``numbers_tab``   a shown, active, loaded :class:`NumbersTab` on ``session``.
-"""
+"""Fixtures and helpers of the numbers GUI tests (no tests here): ``numbers_tab``, a shown,
+active, loaded :class:`NumbersTab` on ``session``, and the fixtures of
+:mod:`tests.ui.fresh_sandbox` (a fresh demo sandbox per test), re-exported."""
 
 from __future__ import annotations
 

@@ -1,11 +1,6 @@
-"""Fixtures and helpers shared by the sub-account GUI tests (this module holds no tests).
-
-``fresh_sandbox`` a demo sandbox per test (these tests change its state; the session-scoped
-                  one of conftest.py stays as the other GUI tests expect it), and
-                  ``sign_in_request`` pointed at it, so conftest's ``session`` signs in there.
-``client``        another client of the demo account: "someone else", or the test's own eyes.
-``tab``           a shown, active, loaded :class:`SubAccountsTab` on ``session``.
-"""
+"""Fixtures and helpers of the sub-account GUI tests (no tests here): ``tab``, a shown,
+active, loaded :class:`SubAccountsTab` on ``session``, and the fixtures of
+:mod:`tests.ui.fresh_sandbox` (a fresh demo sandbox per test), re-exported."""
 
 from __future__ import annotations
 
