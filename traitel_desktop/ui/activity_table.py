@@ -4,9 +4,10 @@
 ``Archive.rows``, or of the CSV rows of a response body). Nothing is parsed or formatted up
 front: display texts come from small per-value caches (a number, a date, a cost is formatted
 once however often it appears), sort keys are built per column on the first sort by it, and
-the lower-cased search text of every row is built in one go on the first text filter. Sorting
-and filtering work on lists of row numbers (``list.sort`` with a key list; one pass to
-filter), never with per-pair Python comparisons.
+a text filter tests each column's distinct display texts once (only per-row texts such as
+the ID are tested row by row), building no per-row search text. Sorting and filtering work on
+lists of row numbers (``list.sort`` with a key list; one pass to filter), never with per-pair
+Python comparisons.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
 from typing import Any
 
 from traitel_desktop.store.archive_schema import LOGS, to_money
@@ -36,6 +38,7 @@ from traitel_desktop.ui.activity_columns import (
 )
 
 __all__ = ["LogTable", "Totals"]
+
 
 def _ID(value: Any) -> str:
     return str(value)
@@ -87,7 +90,7 @@ class LogTable:
         self._keys: dict[int, Sequence[Any]] = {}
         self._ints: dict[int, Sequence[Any]] = {}
         self._orders: dict[tuple[int, bool], list[int]] = {}
-        self._search: list[str] | None = None
+        self._lower: dict[int, dict[Any, str]] = {}
 
     # --- building ------------------------------------------------------------------------
     @classmethod
@@ -251,34 +254,73 @@ class LogTable:
         return cached
 
     # --- filtering -----------------------------------------------------------------------
-    def search_texts(self) -> list[str]:
-        """Each row's lower-cased text over every shown column (and raw digits of numbers),
-        built once."""
-        if self._search is None:
-            parts: list[Sequence[str]] = [self.texts(c) for c in range(len(self.view))]
-            for view in self.view:
-                if view.fmt is Fmt.NUMBER:
-                    parts.append(self.columns[view.sources[0]])
-            joined = map("\x1f".join, zip(*parts, strict=True))
-            self._search = list(map(str.lower, joined))
-        return self._search
+    def _lowered(self, column: int) -> dict[Any, str]:
+        """Distinct value -> lower-cased display text (plus the raw digits of a number) of a
+        one-value column, built once over its distinct values."""
+        done = self._lower.get(column)
+        if done is None:
+            fmt = self._format[column]
+            assert fmt is not None
+            number = self.view[column].fmt is Fmt.NUMBER
+            done = {
+                v: (fmt(v) + "\x1f" + str(v)).lower() if number else fmt(v).lower()
+                for v in set(self.columns[self.view[column].sources[0]])
+            }
+            self._lower[column] = done
+        return done
+
+    def _column_hits(self, column: int, needle: str) -> list[bool] | None:
+        """Per row, whether ``needle`` is in the column's lower-cased display text (None
+        when no row's is). Distinct values are tested once; only per-row texts (ID, the time
+        of "When", a message) are tested row by row."""
+        view = self.view[column]
+        values = self.columns[view.sources[0]]
+        fmt = self._format[column]
+        if fmt is _ID:
+            if values and isinstance(values[0], int) and needle.strip("-0123456789"):
+                return None
+            return [needle in s for s in map(str, values)]
+        if view.fmt is Fmt.WHEN:
+            dates, times = (self.columns[i] for i in view.sources)
+            for day in set(dates) - self._days.keys():
+                self._day_text(day)
+            if " " in needle:  # may span the day and the time: test the whole text
+                days = {d: t.lower() for d, t in self._days.items()}
+                return [needle in days[d] + t for d, t in zip(dates, times, strict=True)]
+            day_hit = {d: needle in t.lower() for d, t in self._days.items()}
+            time_hit = {t: needle in t.lower() for t in set(times)}
+            if not any(day_hit.values()) and not any(time_hit.values()):
+                return None
+            return [day_hit[d] or time_hit[t] for d, t in zip(dates, times, strict=True)]
+        if fmt is None:
+            return [needle in t.lower() for t in self.texts(column)]
+        hits = {v for v, text in self._lowered(column).items() if needle in text}
+        if not hits:
+            return None
+        return list(map(hits.__contains__, values))
 
     def matching(
         self, rows: Sequence[int], text: str = "", sub_id: int | None = None
     ) -> list[int]:
         """The rows of ``rows`` (kept in their order) whose text contains ``text`` (case
-        ignored) and that belong to ``sub_id`` (None: any)."""
+        ignored) in any shown column as displayed (or a number's raw digits), and that
+        belong to ``sub_id`` (None: any).
+
+        Filters column by column: no per-row search text is built or kept."""
         needle = text.strip().lower()
-        if needle:
-            search = self.search_texts()
-            if sub_id is not None:
-                subs = self.ints(self.spec.headers.index("Sub-ID"))
-                return [r for r in rows if subs[r] == sub_id and needle in search[r]]
-            return [r for r in rows if needle in search[r]]
         if sub_id is not None:
             subs = self.ints(self.spec.headers.index("Sub-ID"))
-            return [r for r in rows if subs[r] == sub_id]
-        return list(rows)
+            rows = [r for r in rows if subs[r] == sub_id]
+        if not needle:
+            return list(rows)
+        mask: list[bool] | None = None
+        for column in range(len(self.view)):
+            hits = self._column_hits(column, needle)
+            if hits is not None:
+                mask = hits if mask is None else list(map(operator.or_, mask, hits))
+        if mask is None:
+            return []
+        return list(compress(rows, map(mask.__getitem__, rows)))
 
     # --- totals --------------------------------------------------------------------------
     def totals(self, rows: Sequence[int]) -> Totals:
