@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import logging
 import sqlite3
 import threading
@@ -28,7 +27,6 @@ import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,12 +35,21 @@ from PySide6.QtCore import QObject, Signal
 from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
 from traitel_desktop.services.responsiveness import automatic_gc_paused
 from traitel_desktop.store.archive import Archive, DayTotal
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS
+from traitel_desktop.store.archive_columns import read_columns
+from traitel_desktop.store.archive_schema import LOG_NAMES
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
 
-__all__ = ["CANCELLED", "DONE", "OFFLINE", "EnsureResult", "HistoryService", "zone_today"]
+__all__ = [
+    "CANCELLED",
+    "DONE",
+    "OFFLINE",
+    "EnsureResult",
+    "HistoryService",
+    "read_columns",
+    "zone_today",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,48 +66,6 @@ def zone_today(zone: str) -> dt.date:
     except (ZoneInfoNotFoundError, ValueError):
         tz = dt.UTC
     return dt.datetime.now(tz).date()
-
-
-def read_columns(
-    conn: sqlite3.Connection, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
-) -> list[list[Any]]:
-    """Rows of ``log`` dated ``start``..``end`` as one list per API column, read from the
-    archive file through ``conn`` (values exactly as ``Archive.rows`` gives them).
-
-    Uses the archive's documented schema (``LOGS[log].columns[i].sql``); SQLite turns each
-    column into one JSON array, which ``json.loads`` reads in C.
-    """
-    spec = LOGS[log]
-    names = [c.sql for c in spec.columns]
-    where = "day BETWEEN ? AND ?"
-    params: tuple[object, ...] = (start.isoformat(), end.isoformat())
-    if sub_id is not None:
-        where += " AND sub_id = ?"
-        params += (sub_id,)
-    arrays = ", ".join(f"json_group_array({n})" for n in names)
-    row = conn.execute(
-        f"SELECT {arrays} FROM (SELECT {', '.join(names)} FROM {log} WHERE {where}"
-        " ORDER BY day, time, id)",
-        params,
-    ).fetchone()
-    columns: list[list[Any]] = [json.loads(text) for text in row]
-    for i, column in enumerate(spec.columns):
-        if column.kind in ("date", "time", "text"):
-            # Few distinct values (days, numbers, words): one string object for each.
-            seen: dict[Any, Any] = {}
-            columns[i] = [seen.setdefault(v, v) for v in columns[i]]
-    at = spec.money_index
-    if at is not None and columns[0]:
-        fractions = dict(conn.execute(
-            f"SELECT id, cost_frac FROM {log} WHERE cost_frac IS NOT NULL AND {where}", params
-        ).fetchall())
-        if fractions:
-            position = {ident: i for i, ident in enumerate(columns[0])}
-            costs = columns[at]
-            for ident, rest in fractions.items():
-                i = position[ident]
-                costs[i] = Decimal(costs[i]) + Decimal(rest)
-    return columns
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from traitel_desktop.store.archive_columns import read_columns
 from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, LogSpec, schema_sql
 from traitel_desktop.store.archive_zone import Relabel, move_log
 from traitel_desktop.store.database import open_database
@@ -293,6 +294,14 @@ class Archive:
                     value[at] = Decimal(row[at]) + Decimal(rest)
                     rows[i] = tuple(value)
         return rows
+
+    def columns(
+        self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
+    ) -> list[list[Any]]:
+        """The rows :meth:`rows` gives, as one list per API column (same order, same values),
+        read column-wise: the fast read for big tables (see :mod:`archive_columns`)."""
+        _spec(log)
+        return read_columns(self._conn, log, start, end, sub_id)
 
     def row_count(self, log: str) -> int:
         """How many rows of ``log`` the archive holds."""
