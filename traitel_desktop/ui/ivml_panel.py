@@ -7,11 +7,16 @@ actions."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from traitel_desktop.ui.ivml_model import Column, IvmlModel, IvmlProxy
 from traitel_desktop.ui.ivr_model import heading, record_view, view_or_empty
-from traitel_desktop.ui.tab_tools import search_box, show_list_state, status_label
+from traitel_desktop.ui.tab_tools import (
+    list_toolbar,
+    search_box,
+    show_list_state,
+    status_label,
+)
 
 
 class IvmlConfigsPanel(QWidget):
@@ -48,13 +53,9 @@ class IvmlConfigsPanel(QWidget):
             self.tr("call flows run from your own web addresses"),
         )
         top.addWidget(self.history_button)
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(6)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            toolbar.addWidget(button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.status, 1)
-        toolbar.addWidget(self.search)
+        toolbar = list_toolbar(
+            [self.add_button, self.edit_button, self.delete_button], self.status, [self.search]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from traitel_desktop.services import Superseded
 from traitel_desktop.ui.async_tools import spawn, wait_dialog
@@ -32,7 +32,7 @@ from traitel_desktop.ui.tab_tools import (
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+    from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QTableView
 
     from traitel_desktop.api.records import Number
     from traitel_desktop.services import Session
@@ -46,6 +46,7 @@ class RecordListTab(QWidget):
     loaded = Signal()
 
     view: QTableView
+    stack: QStackedWidget
     proxy: Any
     model: Any
     message_bar: MessageBar
@@ -64,6 +65,16 @@ class RecordListTab(QWidget):
         #: The last load failed (its error is in the message bar; the next good load clears
         #: it). An error from a change (a refused delete) is not a load's and stays.
         self._load_failed = False
+
+    def lay_out_page(self, toolbar: QHBoxLayout) -> None:
+        """The tab's layout: the message bar, ``toolbar``, then the table (or why it is
+        empty) taking the room."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.stack, 1)
 
     async def reload(self, *args: Any) -> None:
         """Load the list (tab protocol)."""

@@ -17,9 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
-    QHBoxLayout,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +32,7 @@ from traitel_desktop.ui.number_model import Column, NumberModel, NumberProxy
 from traitel_desktop.ui.numbers_filters import NumberFilters
 from traitel_desktop.ui.tab_tools import (
     button_for,
+    list_toolbar,
     shortcut_action,
     show_list_state,
     status_label,
@@ -82,20 +81,11 @@ class NumbersTab(RecordListTab):
         self.stack, self.empty = view_or_empty(self, self.view)
 
         self._build_actions()
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(6)
-        toolbar.addWidget(self.assign_button)
-        toolbar.addWidget(self.buy_button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.status, 1)
-        for widget in self.filters.widgets():
-            toolbar.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 8)
-        layout.setSpacing(8)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.stack, 1)
+        self.lay_out_page(
+            list_toolbar(
+                [self.assign_button, self.buy_button], self.status, list(self.filters.widgets())
+            )
+        )
 
         self.filters.changed.connect(self._update_state)
         self.filters.failed.connect(self.message_bar.show_error)

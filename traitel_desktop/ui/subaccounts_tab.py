@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, SubAccounts
 from traitel_desktop.ui.ivr_model import record_view, view_or_empty
@@ -20,6 +20,7 @@ from traitel_desktop.ui.subaccount_delete import DeleteSubAccountDialog
 from traitel_desktop.ui.subaccount_dialog import SubAccountDialog
 from traitel_desktop.ui.subaccount_model import Column, SubAccountModel, SubAccountProxy
 from traitel_desktop.ui.tab_tools import (
+    list_toolbar,
     search_box,
     show_list_state,
     status_label,
@@ -70,20 +71,13 @@ class SubAccountsTab(CrudListTab):
             self.tr("Change the selected sub-account (F2)"),
             self.tr("Delete the selected sub-account (Delete)"),
         )
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(6)
-        toolbar.addWidget(self.add_button)
-        toolbar.addWidget(self.edit_button)
-        toolbar.addWidget(self.delete_button)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(self.status, 1)
-        toolbar.addWidget(self.search)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 8)
-        layout.setSpacing(8)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.stack, 1)
+        self.lay_out_page(
+            list_toolbar(
+                [self.add_button, self.edit_button, self.delete_button],
+                self.status,
+                [self.search],
+            )
+        )
 
         self.search.textChanged.connect(self._search_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())

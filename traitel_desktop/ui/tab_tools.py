@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -42,6 +43,22 @@ def search_box(parent: QWidget, placeholder: str, accessible: str) -> QLineEdit:
     search.setClearButtonEnabled(True)
     search.setFixedWidth(SEARCH_WIDTH)
     return search
+
+
+def list_toolbar(
+    buttons: list[QWidget], status: QLabel, tail: list[QWidget]
+) -> QHBoxLayout:
+    """The row above a list: ``buttons``, the status line (taking the room), then ``tail``
+    (search box, filters)."""
+    toolbar = QHBoxLayout()
+    toolbar.setSpacing(6)
+    for button in buttons:
+        toolbar.addWidget(button)
+    toolbar.addSpacing(12)
+    toolbar.addWidget(status, 1)
+    for widget in tail:
+        toolbar.addWidget(widget)
+    return toolbar
 
 
 def status_label(parent: QWidget, accessible: str) -> QLabel:
