@@ -61,3 +61,56 @@ def test_an_empty_range_or_log_gives_empty_columns(archive: Archive) -> None:
     assert archive.columns("logsmsin", D(2026, 3, 1), D(2026, 3, 31)) == [[]] * 8
     with pytest.raises(ValueError, match="unknown log"):
         archive.columns("logfoo", D(2026, 3, 1), D(2026, 3, 31))
+
+
+def _sms(ident: int, day: str, time: str = "10:00:00", cost: str = "0.0550") -> list[str]:
+    return [str(ident), "0", day, time, "61400000001", "61400000002", "1", "", cost]
+
+
+def _store(archive: Archive, first: D, last: D, rows: list[list[str]]) -> None:
+    archive.store_range("logsmsout", first, last, convert("logsmsout", HEADER, rows),
+                        today=TODAY)
+
+
+def test_whole_months_are_cached_and_every_write_drops_what_it_touches(
+    tmp_path: Path,
+) -> None:
+    archive = Archive.in_directory(tmp_path / "cache")
+    try:
+        _store(archive, D(2026, 1, 1), D(2026, 2, 28),
+               [_sms(1, "2026-01-10"), _sms(2, "2026-02-10"), _sms(3, "2026-02-11")])
+        year = (D(2026, 1, 1), D(2026, 3, 31))
+
+        def ids() -> list[int]:
+            return list(archive.columns("logsmsout", *year)[0])
+
+        def cached() -> list[str]:
+            return [m for (m,) in archive._conn.execute(
+                "SELECT month FROM column_cache ORDER BY month")]
+
+        assert ids() == [1, 2, 3]
+        assert cached() == ["2026-01", "2026-02", "2026-03"]
+        assert ids() == [1, 2, 3]  # from the cache
+        # A part month reads the rows and caches nothing new.
+        assert list(archive.columns("logsmsout", D(2026, 2, 11), D(2026, 3, 5))[0]) == [3]
+        # Storing February again drops February only.
+        _store(archive, D(2026, 2, 1), D(2026, 2, 28), [_sms(2, "2026-02-10")])
+        assert cached() == ["2026-01", "2026-03"]
+        assert ids() == [1, 2]
+        # Row 1 fetched again under a March day moves: January's cache goes too.
+        _store(archive, D(2026, 3, 1), D(2026, 3, 1), [_sms(1, "2026-03-01")])
+        assert "2026-01" not in cached()
+        assert ids() == [2, 1]
+        # A zone change rewrites every row: the whole cache goes.
+        archive.set_zone("UTC")
+        archive.change_time_zone("Australia/Sydney", today_old=TODAY, today_new=TODAY)
+        assert cached() == []
+        assert list(zip(*archive.columns("logsmsout", *year), strict=True)) == (
+            archive.rows("logsmsout", *year))
+        # A cost beyond six decimals is never cached, and stays exact.
+        _store(archive, D(2026, 1, 1), D(2026, 1, 31), [_sms(5, "2026-01-05", cost="0.0000015")])
+        assert archive.columns("logsmsout", D(2026, 1, 1), D(2026, 1, 31))[-1] == [
+            Decimal("1.5")]
+        assert "2026-01" not in cached()
+    finally:
+        archive.close()

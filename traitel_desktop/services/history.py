@@ -194,12 +194,16 @@ class HistoryService(QObject):
     def _read_in_thread(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None
     ) -> list[tuple[Any, ...]]:
+        return self._thread_archive().rows(log, start, end, sub_id)
+
+    def _thread_archive(self) -> Archive:
+        """The reader thread's own connection to the archive file."""
         archive: Archive | None = getattr(self._reader_local, "archive", None)
         if archive is None:
             archive = Archive(self.archive.path)
             self._reader_local.archive = archive
             self._readers.append(archive)
-        return archive.rows(log, start, end, sub_id)
+        return archive
 
     async def load_columns(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
@@ -207,34 +211,17 @@ class HistoryService(QObject):
         """The archived rows of ``log`` as columns (API column order; values as
         :meth:`rows` gives them), ordered by date, time and ID; no network.
 
-        The fast read for big tables: SQLite builds each column as one JSON array (with the
-        GIL released) in two reader threads, one per half of the range.
-        """
+        The fast read for big tables: ``Archive.columns`` in the service's reader thread
+        (whole months come from the archive's month cache)."""
         loop = asyncio.get_running_loop()
-        days = (end - start).days
-        if days < 2:
-            parts = [(start, end)]
-        else:
-            middle = start + dt.timedelta(days=days // 2)
-            parts = [(start, middle), (middle + dt.timedelta(days=1), end)]
-        halves = await asyncio.gather(*(
-            loop.run_in_executor(self._reader, self._columns_in_thread, log, a, b, sub_id)
-            for a, b in parts
-        ))
-        if len(halves) == 1:
-            return halves[0]
-        return [first + second for first, second in zip(*halves, strict=True)]
+        return await loop.run_in_executor(
+            self._reader, self._columns_in_thread, log, start, end, sub_id
+        )
 
     def _columns_in_thread(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None
     ) -> list[list[Any]]:
-        conn: sqlite3.Connection | None = getattr(self._reader_local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(f"file:{self.archive.path}?mode=ro", uri=True,
-                                   check_same_thread=False)
-            self._reader_local.conn = conn
-            self._connections.append(conn)
-        return read_columns(conn, log, start, end, sub_id)
+        return self._thread_archive().columns(log, start, end, sub_id)
 
     def totals_by_day(
         self,

@@ -26,17 +26,25 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from traitel_desktop.store.archive_columns import read_columns
+from traitel_desktop.store.archive_columns import (
+    CACHE_SQL,
+    forget_months,
+    load_month,
+    month_spans,
+    read_columns,
+    save_month,
+)
 from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, LogSpec, schema_sql
 from traitel_desktop.store.archive_zone import Relabel, move_log
 from traitel_desktop.store.database import open_database
 
 __all__ = ["Archive", "DayState", "DayTotal"]
 
-_MIGRATIONS = (schema_sql(),)
+_MIGRATIONS = (schema_sql(), CACHE_SQL)
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -193,6 +201,16 @@ class Archive:
         with self._writing() as conn:
             conn.execute(f"DELETE FROM {log} WHERE day BETWEEN ? AND ?",
                          (first.isoformat(), last.isoformat()))
+            forget_months(conn, log, first, last)
+            if rows:
+                # A row stored again under another day moves (same ID): drop its old month.
+                ids = [r[0] for r in rows]
+                for (day,) in conn.execute(
+                    f"SELECT DISTINCT substr(day, 1, 7) FROM {log} WHERE id BETWEEN ? AND ?",
+                    (min(ids), max(ids)),
+                ).fetchall():
+                    month = dt.date.fromisoformat(day + "-01")
+                    forget_months(conn, log, month, month)
             conn.executemany(insert, rows)
             conn.executemany("INSERT OR REPLACE INTO day_state VALUES (?, ?, ?, ?, ?)", states)
 
@@ -254,6 +272,7 @@ class Archive:
                 recent = (min(today_old, today_new) - dt.timedelta(days=2)).isoformat()
                 for log in LOG_NAMES:
                     marked[log] = move_log(conn, log, relabel, recent)
+                forget_months(conn, None)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('zone', ?)",
                          (new_zone,))
         return {log: days for log, days in marked.items() if days}
@@ -299,9 +318,27 @@ class Archive:
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
     ) -> list[list[Any]]:
         """The rows :meth:`rows` gives, as one list per API column (same order, same values),
-        read column-wise: the fast read for big tables (see :mod:`archive_columns`)."""
+        read column-wise: the fast read for big tables (see :mod:`archive_columns`).
+
+        Whole months come from the month cache (built, in one write transaction, on their
+        first read); a part month and a ``sub_id`` read the rows. Any thread may call it on
+        its own ``Archive``."""
         _spec(log)
-        return read_columns(self._conn, log, start, end, sub_id)
+        if sub_id is not None or start > end:
+            return read_columns(self._conn, log, start, end, sub_id)
+        parts = []
+        for first, last, whole in month_spans(start, end):
+            part = load_month(self._conn, log, first) if whole else None
+            if part is None and whole:
+                with self._writing() as conn:
+                    part = read_columns(conn, log, first, last)
+                    save_month(conn, log, first, part)
+            if part is None:
+                part = read_columns(self._conn, log, first, last)
+            parts.append(part)
+        if len(parts) == 1:
+            return parts[0]
+        return [list(chain.from_iterable(p[i] for p in parts)) for i in range(len(parts[0]))]
 
     def row_count(self, log: str) -> int:
         """How many rows of ``log`` the archive holds."""

@@ -11,12 +11,16 @@ where it can be:
   free meanwhile) and ``json.loads`` reads it in C;
 * text columns (time, numbers, words) repeat a lot: each distinct value is kept once
   (``sys.intern``), which keeps a year of rows well inside the memory target.
+
+``Archive.columns`` also keeps each whole month it read in ``column_cache`` (one ``marshal``
+blob, interned strings shared); every write to a log drops the months it may touch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import marshal
 import sqlite3
 import sys
 from decimal import Decimal
@@ -24,7 +28,8 @@ from typing import Any
 
 from traitel_desktop.store.archive_schema import LOGS
 
-__all__ = ["read_columns"]
+__all__ = ["CACHE_SQL", "forget_months", "load_month", "month_spans", "read_columns",
+           "save_month"]
 
 _SHARED_KINDS = ("time", "text")
 
@@ -71,3 +76,64 @@ def read_columns(
                 i = position[ident]
                 costs[i] = Decimal(costs[i]) + Decimal(rest)
     return columns
+
+
+# --- the month cache -----------------------------------------------------------------------
+#: Second archive migration: each whole month of a log read by :func:`read_columns`, kept as
+#: one ``marshal`` blob (lists of ints and strings; repeated strings stored once), so a year
+#: re-opens without SQLite or Python touching each value. Writes drop the months they touch.
+CACHE_SQL = (
+    "CREATE TABLE column_cache (log TEXT NOT NULL, month TEXT NOT NULL,"
+    " columns BLOB NOT NULL, PRIMARY KEY (log, month)) WITHOUT ROWID"
+)
+
+
+def month_spans(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, bool]]:
+    """``start``..``end`` cut at month ends: (first, last, True when a whole month)."""
+    spans = []
+    first = start
+    while first <= end:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = min(end, following - dt.timedelta(days=1))
+        spans.append((first, last, first.day == 1 and last == following - dt.timedelta(days=1)))
+        first = following
+    return spans
+
+
+def load_month(conn: sqlite3.Connection, log: str, month: dt.date) -> list[list[Any]] | None:
+    """The cached columns of ``log``'s month starting ``month``, or None."""
+    row = conn.execute(
+        "SELECT columns FROM column_cache WHERE log = ? AND month = ?",
+        (log, month.isoformat()[:7]),
+    ).fetchone()
+    if row is None:
+        return None
+    columns: list[list[Any]] = marshal.loads(row[0])
+    return columns
+
+
+def save_month(conn: sqlite3.Connection, log: str, month: dt.date,
+               columns: list[list[Any]]) -> None:
+    """Cache the columns of ``log``'s month starting ``month`` (read in the same write
+    transaction, so no store can slip in between). A month holding a ``Decimal`` cost is
+    not cached (``marshal`` keeps only plain values)."""
+    try:
+        blob = marshal.dumps(columns)
+    except ValueError:
+        return
+    conn.execute("INSERT OR REPLACE INTO column_cache VALUES (?, ?, ?)",
+                 (log, month.isoformat()[:7], blob))
+
+
+def forget_months(conn: sqlite3.Connection, log: str | None, first: dt.date | None = None,
+                  last: dt.date | None = None) -> None:
+    """Drop cached months of ``log`` (every log with None) from ``first`` to ``last``
+    (every month with None)."""
+    sql, params = "DELETE FROM column_cache", []
+    if log is not None:
+        sql += " WHERE log = ?"
+        params.append(log)
+    if first is not None and last is not None:
+        sql += (" AND" if params else " WHERE") + " month BETWEEN ? AND ?"
+        params += [first.isoformat()[:7], last.isoformat()[:7]]
+    conn.execute(sql, params)
