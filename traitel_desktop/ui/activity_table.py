@@ -281,23 +281,43 @@ class LogTable:
                 return None
             return [needle in s for s in map(str, values)]
         if view.fmt is Fmt.WHEN:
-            dates, times = (self.columns[i] for i in view.sources)
-            for day in set(dates) - self._days.keys():
-                self._day_text(day)
-            if " " in needle:  # may span the day and the time: test the whole text
-                days = {d: t.lower() for d, t in self._days.items()}
-                return [needle in days[d] + t for d, t in zip(dates, times, strict=True)]
-            day_hit = {d: needle in t.lower() for d, t in self._days.items()}
-            time_hit = {t: needle in t.lower() for t in set(times)}
-            if not any(day_hit.values()) and not any(time_hit.values()):
-                return None
-            return [day_hit[d] or time_hit[t] for d, t in zip(dates, times, strict=True)]
+            return self._when_hits(view, needle)
         if fmt is None:
             return [needle in t.lower() for t in self.texts(column)]
         hits = {v for v, text in self._lowered(column).items() if needle in text}
         if not hits:
             return None
         return list(map(hits.__contains__, values))
+
+    def _when_hits(self, view: ViewColumn, needle: str) -> list[bool] | None:
+        """:meth:`_column_hits` for "When" (day text + time): each distinct day and time is
+        tested once. The day text ends in spaces, so a needle spanning day and time holds a
+        space: it matches when a day ends with its head and a time starts with its tail."""
+        dates, times = (self.columns[i] for i in view.sources)
+        distinct = set(dates)
+        for day in distinct - self._days.keys():
+            self._day_text(day)
+        distinct_times = {t: str(t).lower() for t in set(times)}
+        whole: set[Any] = set()
+        per_day: dict[Any, set[Any]] = {}
+        by_heads: dict[tuple[int, ...], set[Any]] = {}
+        for day in distinct:
+            text = self._days[day].lower()
+            if needle in text:
+                whole.add(day)
+                continue
+            heads = tuple(k for k in range(1, len(needle)) if text.endswith(needle[:k]))
+            found = by_heads.get(heads)
+            if found is None:
+                tails = [needle[k:] for k in heads]
+                found = by_heads[heads] = {
+                    t for t, low in distinct_times.items()
+                    if needle in low or any(map(low.startswith, tails))
+                }
+            per_day[day] = found
+        if not whole and not any(per_day.values()):
+            return None
+        return [d in whole or t in per_day[d] for d, t in zip(dates, times, strict=True)]
 
     def matching(
         self, rows: Sequence[int], text: str = "", sub_id: int | None = None
