@@ -111,11 +111,13 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
+    from traitel_desktop.services.qt_collector import QtThreadCollector
     from traitel_desktop.ui.crash import install_exception_hooks
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     uninstall = install_exception_hooks(loop)
+    collector = QtThreadCollector()  # cycles are collected on the Qt thread only
     try:
         with loop:
             if args.screenshots is not None:
@@ -124,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                 return loop.run_until_complete(run_screenshots(args.screenshots, args.data_dir))
             return loop.run_until_complete(_run(args, pending_sandbox))
     finally:
+        collector.uninstall()
         uninstall()
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from traitel_desktop.services.responsiveness import (
     SWITCH_INTERVAL,
-    automatic_gc_paused,
+    bulk_job,
+    bulk_job_running,
     tune_interpreter,
 )
 
@@ -22,14 +23,14 @@ def test_switch_interval_is_lowered(monkeypatch: pytest.MonkeyPatch) -> None:
     assert chosen == [SWITCH_INTERVAL]
 
 
-def test_gc_pause_nests_and_always_ends() -> None:
-    assert gc.isenabled()
-    with automatic_gc_paused():
-        assert not gc.isenabled()
-        with automatic_gc_paused():
+def test_bulk_jobs_pause_automatic_gc_nest_and_always_end() -> None:
+    assert gc.isenabled() and not bulk_job_running()
+    with bulk_job():
+        assert not gc.isenabled() and bulk_job_running()
+        with bulk_job():
             assert not gc.isenabled()
         assert not gc.isenabled()  # the outer job still runs
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), automatic_gc_paused():
+    assert gc.isenabled() and not bulk_job_running()
+    with pytest.raises(RuntimeError), bulk_job():
         raise RuntimeError("a failed sync")
-    assert gc.isenabled()
+    assert gc.isenabled() and not bulk_job_running()

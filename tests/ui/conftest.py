@@ -70,8 +70,14 @@ class InMemoryKeyring(KeyringBackend):
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage_on_the_main_thread(qapp: Any) -> Iterator[None]:
     """Python's cyclic GC may run in any thread; a QObject caught in a cycle must be
-    destroyed here on the Qt thread, not later in a worker thread."""
+    destroyed here on the Qt thread, not later in a worker thread. As in the app, a
+    QtThreadCollector runs collection on the Qt thread during the test."""
+    from traitel_desktop.services.qt_collector import QtThreadCollector
+
+    collector = QtThreadCollector()
     yield
+    collector.uninstall()
+    collector.deleteLater()
     from PySide6.QtCore import QCoreApplication, QEvent
 
     for widget in qapp.topLevelWidgets():

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QObject, Signal
 
 from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
-from traitel_desktop.services.responsiveness import automatic_gc_paused
+from traitel_desktop.services.responsiveness import bulk_job
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_columns import read_columns
 from traitel_desktop.store.archive_schema import LOG_NAMES
@@ -271,7 +271,7 @@ class HistoryService(QObject):
             self._task = task
             self.sync_started.emit()
             try:
-                with automatic_gc_paused():
+                with bulk_job():
                     report = await asyncio.shield(task)
             except asyncio.CancelledError:
                 if not task.done():  # the caller was cancelled: stop the sync as well

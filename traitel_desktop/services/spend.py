@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BY_SERVICE",
     "BY_SUB_ACCOUNT",
+    "OTHERS",
     "SERVICE_NAMES",
     "SPEND_LOGS",
     "Bucket",
@@ -37,7 +38,6 @@ __all__ = [
     "bucket_end",
     "bucket_start",
     "bucket_starts",
-    "OTHERS",
     "daily_spend",
     "fold_small",
     "period_range",
