@@ -16,6 +16,7 @@ ROWS = [
     (303, 0, "2026-05-02", "08:30:00", "61299991234", "61412345678", 10, "", 1050000),
     (4044, 3, "2026-05-03", "23:59:59", "61299991234", "15062321644", 1, "pending", 10),
     (50, 0, "2026-06-10", "10:10:10", "6129999", "61412345678", 3, "delivered", 2026),
+    (6, 1, "2025-12-31", "10:59:00", "6129999", "61412345678", 1, "failed", 5),
 ]
 BODY = b"Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n" + b"".join(
     ",".join(str(v) for v in r[:8]).encode() + f",{r[8] / 1_000_000:.6f}\n".encode()
@@ -37,7 +38,8 @@ def expected(table: LogTable, needle: str) -> list[int]:
 NEEDLES = [
     "2026", "fri", "1 may", "2026  0", "6  1", " 10:", "  23", "may 2026  10:00:00",
     "10:00", "deliv", "not DELIVERED", "+61 4", "61412", "+44", "4044", "22", "0.0900",
-    "1:00:00", "ID 3", "main", "0:0", "zzz", "-", ":", " ",
+    "1:00:00", "ID 3", "main", "0:0", "zzz", "-", ":", " ", "5  1", "6  0", "5  10:5",
+    "dec 2025", "  1", "0:5",
 ]
 
 
@@ -55,3 +57,4 @@ def test_the_filter_matches_the_displayed_text_of_every_column(source: str) -> N
     # Order is kept; the sub-account narrows as well.
     assert table.matching([4, 2, 0], "2026") == [4, 2, 0]
     assert table.matching(every, "2026", 3) == [1, 3]
+    assert table.matching(every, "5  1") == [5]

@@ -91,6 +91,8 @@ class LogTable:
         self._ints: dict[int, Sequence[Any]] = {}
         self._orders: dict[tuple[int, bool], list[int]] = {}
         self._lower: dict[int, dict[Any, str]] = {}
+        self._times: dict[Any, str] | None = None
+        self._char_sets: dict[int, set[str]] = {}
 
     # --- building ------------------------------------------------------------------------
     @classmethod
@@ -277,9 +279,10 @@ class LogTable:
         values = self.columns[view.sources[0]]
         fmt = self._format[column]
         if fmt is _ID:
-            if values and isinstance(values[0], int) and needle.strip("-0123456789"):
+            if not set(needle) <= self._chars(column):
                 return None
-            return [needle in s for s in map(str, values)]
+            texts = values if values and isinstance(values[0], str) else map(str, values)
+            return [needle in t for t in texts]
         if view.fmt is Fmt.WHEN:
             return self._when_hits(view, needle)
         if fmt is None:
@@ -297,7 +300,8 @@ class LogTable:
         distinct = set(dates)
         for day in distinct - self._days.keys():
             self._day_text(day)
-        distinct_times = {t: str(t).lower() for t in set(times)}
+        lowered = self._distinct_times(view.sources[1])
+        timely = set(needle) <= self._chars(self.view.index(view))
         whole: set[Any] = set()
         per_day: dict[Any, set[Any]] = {}
         by_heads: dict[tuple[int, ...], set[Any]] = {}
@@ -310,14 +314,44 @@ class LogTable:
             found = by_heads.get(heads)
             if found is None:
                 tails = [needle[k:] for k in heads]
-                found = by_heads[heads] = {
-                    t for t, low in distinct_times.items()
-                    if needle in low or any(map(low.startswith, tails))
-                }
+                if tails:
+                    found = {t for t, low in lowered.items()
+                             if needle in low or any(map(low.startswith, tails))}
+                elif timely:
+                    found = {t for t, low in lowered.items() if needle in low}
+                else:
+                    found = set()
+                by_heads[heads] = found
             per_day[day] = found
-        if not whole and not any(per_day.values()):
+        sets = {id(f): f for f in per_day.values() if f}
+        if not whole and not sets:
             return None
+        if not sets:
+            return list(map(whole.__contains__, dates))
+        if not whole and len({id(f) for f in per_day.values()}) == 1:
+            return list(map(next(iter(sets.values())).__contains__, times))
         return [d in whole or t in per_day[d] for d, t in zip(dates, times, strict=True)]
+
+    def _distinct_times(self, api_column: int) -> dict[Any, str]:
+        """Each distinct time -> its lower-cased text (built once, one ``lower()`` call)."""
+        if self._times is None:
+            distinct = list(set(self.columns[api_column]))
+            joined = "\x1f".join(map(str, distinct)).lower()
+            self._times = dict(zip(distinct, joined.split("\x1f"), strict=True))
+        return self._times
+
+    def _chars(self, column: int) -> set[str]:
+        """Every character of a per-row column's lower-cased texts (ID; for "When", the
+        times): a needle with another character cannot be in that column (built once)."""
+        done = self._char_sets.get(column)
+        if done is None:
+            view = self.view[column]
+            if view.fmt is Fmt.WHEN:
+                done = set("".join(self._distinct_times(view.sources[1]).values()))
+            else:
+                done = set("".join(map(str, self.columns[view.sources[0]])).lower())
+            self._char_sets[column] = done
+        return done
 
     def matching(
         self, rows: Sequence[int], text: str = "", sub_id: int | None = None
