@@ -1,8 +1,8 @@
 """phonenumbers loads its metadata by name: bundle what the app uses, not the whole package.
 
 Replaces the contrib hook, which collects every submodule. Kept: the per-region metadata
-(``data``, ``shortdata``) and the geocoder's tables (``services/numbers.py`` names a number's
-country with ``geocoder.country_name_for_number``). Left out: the carrier and time-zone tables.
+(``data``, ``shortdata``). Left out: the geocoder's place names, the carrier and the time-zone
+tables (country names come from Qt's locale data, see ``services/numbers.py``).
 """
 
 from PyInstaller.utils.hooks import collect_submodules
@@ -10,6 +10,5 @@ from PyInstaller.utils.hooks import collect_submodules
 hiddenimports = [
     *collect_submodules("phonenumbers.data"),
     *collect_submodules("phonenumbers.shortdata"),
-    *collect_submodules("phonenumbers.geodata"),
-    "phonenumbers.geocoder",
 ]
+excludedimports = ["phonenumbers.geodata", "phonenumbers.carrierdata", "phonenumbers.tzdata"]
