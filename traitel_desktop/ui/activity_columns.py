@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -182,9 +183,14 @@ def tracking_text(value: Any) -> str:
 
 def number_text(value: Any) -> str:
     """A number as ``+61 2 9999 1234`` (its country's format)."""
+    return _number_text(str(value).strip())
+
+
+@lru_cache(maxsize=16384)
+def _number_text(text: str) -> str:
+    # An account's numbers repeat across logs and date ranges: each is formatted once.
     from traitel_desktop.services.subaccounts import format_number
 
-    text = str(value).strip()
     return format_number(text) if text else NOTHING
 
 

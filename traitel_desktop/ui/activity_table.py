@@ -92,7 +92,7 @@ class LogTable:
         self._orders: dict[tuple[int, bool], list[int]] = {}
         self._lower: dict[int, dict[Any, str]] = {}
         self._times: dict[Any, str] | None = None
-        self._char_sets: dict[int, set[str]] = {}
+        self._blobs: dict[int, str] = {}
 
     # --- building ------------------------------------------------------------------------
     @classmethod
@@ -279,10 +279,13 @@ class LogTable:
         values = self.columns[view.sources[0]]
         fmt = self._format[column]
         if fmt is _ID:
-            if not set(needle) <= self._chars(column):
+            texts = values if values and isinstance(values[0], str) else list(map(str, values))
+            blob = self._blobs.get(column)
+            if blob is None:
+                blob = self._blobs[column] = "\n".join(texts).lower()
+            if needle not in blob:  # one C search decides most needles
                 return None
-            texts = values if values and isinstance(values[0], str) else map(str, values)
-            return [needle in t for t in texts]
+            return [needle in t.lower() for t in texts]
         if view.fmt is Fmt.WHEN:
             return self._when_hits(view, needle)
         if fmt is None:
@@ -300,8 +303,13 @@ class LogTable:
         distinct = set(dates)
         for day in distinct - self._days.keys():
             self._day_text(day)
-        lowered = self._distinct_times(view.sources[1])
-        timely = set(needle) <= self._chars(self.view.index(view))
+        column = self.view.index(view)
+        blob = self._blobs.get(column)
+        if blob is None:  # every time, for one C search
+            strings = times if times and isinstance(times[0], str) else map(str, times)
+            blob = self._blobs[column] = "\n".join(strings).lower()
+        timely = needle in blob
+        lowered = self._distinct_times(view.sources[1]) if timely or " " in needle else {}
         whole: set[Any] = set()
         per_day: dict[Any, set[Any]] = {}
         by_heads: dict[tuple[int, ...], set[Any]] = {}
@@ -339,19 +347,6 @@ class LogTable:
             joined = "\x1f".join(map(str, distinct)).lower()
             self._times = dict(zip(distinct, joined.split("\x1f"), strict=True))
         return self._times
-
-    def _chars(self, column: int) -> set[str]:
-        """Every character of a per-row column's lower-cased texts (ID; for "When", the
-        times): a needle with another character cannot be in that column (built once)."""
-        done = self._char_sets.get(column)
-        if done is None:
-            view = self.view[column]
-            if view.fmt is Fmt.WHEN:
-                done = set("".join(self._distinct_times(view.sources[1]).values()))
-            else:
-                done = set("".join(map(str, self.columns[view.sources[0]])).lower())
-            self._char_sets[column] = done
-        return done
 
     def matching(
         self, rows: Sequence[int], text: str = "", sub_id: int | None = None
