@@ -107,13 +107,13 @@ def main() -> None:
         return
     runs = max(3, args.runs)
 
-    import qasync
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from traitel_desktop.api import TraiTelClient
     from traitel_desktop.sandbox import start_sandbox
     from traitel_desktop.services import Session
+    from traitel_desktop.services.event_loop import AppEventLoop
     from traitel_desktop.services.history import HistoryService
     from traitel_desktop.ui.activity_model import ActivityModel
     from traitel_desktop.ui.activity_table import LogTable
@@ -126,7 +126,7 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="bench-activity-"))
     client = TraiTelClient("demo", "demo", gateways=(sb.primary_url, sb.alternate_url),
                            read_timeout=300.0)
-    loop = qasync.QEventLoop(app)
+    loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
     session = Session("demo", "demo", (sb.primary_url, sb.alternate_url), data_dir=root,
                       read_timeout=300.0)

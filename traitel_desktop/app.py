@@ -109,12 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application()
     import asyncio
 
-    import qasync
-
+    from traitel_desktop.services.event_loop import AppEventLoop
     from traitel_desktop.services.qt_collector import QtThreadCollector
     from traitel_desktop.ui.crash import install_exception_hooks
 
-    loop = qasync.QEventLoop(app)
+    loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
     uninstall = install_exception_hooks(loop)
     collector = QtThreadCollector()  # cycles are collected on the Qt thread only

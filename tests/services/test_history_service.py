@@ -33,10 +33,10 @@ def sb() -> Iterator[Any]:
 
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    import qasync
+    from traitel_desktop.services.event_loop import AppEventLoop
 
     qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
+    loop = AppEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     try:

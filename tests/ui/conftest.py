@@ -4,7 +4,7 @@ Fixtures
 --------
 ``sandbox``      session-scoped ``start_sandbox(preset="demo")`` on free loopback ports; its
                  faults (latency, drops, ...) are reset after every test that uses it.
-``qloop``        a ``qasync.QEventLoop`` installed on the ``qapp`` for this test (pytest-qt does
+``qloop``        the app's ``AppEventLoop`` (qasync) on the ``qapp`` for this test (pytest-qt does
                  not drive qasync); closed afterwards, after cancelling the tasks left over.
                  Sets ``quitOnLastWindowClosed(False)`` so closing a dialog cannot stop it.
 ``run``          ``run(coro, timeout=10.0)`` runs a coroutine on ``qloop`` with
@@ -116,11 +116,11 @@ def app_settings(qapp: Any, tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    import qasync
+    from traitel_desktop.services.event_loop import AppEventLoop
 
     # Closing a test's last window must not quit the app (and stop the loop mid-test).
     qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
+    loop = AppEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     try:

@@ -23,13 +23,14 @@ SCRIPT = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     import qasync
+    from traitel_desktop.services.event_loop import AppEventLoop
 
     from traitel_desktop.sandbox import start_sandbox
     from traitel_desktop.services import Session
     from traitel_desktop.ui.main_window import MainWindow
 
     app = QApplication([])
-    loop = qasync.QEventLoop(app)
+    loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
     sb = start_sandbox(preset="demo")
     data = Path(tempfile.mkdtemp())
