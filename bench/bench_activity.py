@@ -128,6 +128,9 @@ def main() -> None:
                            read_timeout=300.0)
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
+    from traitel_desktop.services.qt_collector import QtThreadCollector
+
+    collector = QtThreadCollector()  # as in the app: cycles collected on the Qt thread only
     session = Session("demo", "demo", (sb.primary_url, sb.alternate_url), data_dir=root,
                       read_timeout=300.0)
     history = HistoryService(session, today=sb.today_for)
@@ -241,6 +244,7 @@ def main() -> None:
               f"({out[2]} rows)   reference: same process before loading {out[0]} MB   "
               f"limit 300 MB")
     finally:
+        collector.uninstall()
         history.close()
         session.close()
         client.close()
