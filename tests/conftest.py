@@ -10,9 +10,14 @@ or write the developer's real ones.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
+
+import pytest
 
 if not os.environ.get("TRAITEL_TEST_DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -25,3 +30,25 @@ for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_H
 
 def pytest_unconfigure() -> None:
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_cycle_collection_in_worker_threads() -> Iterator[None]:
+    """Once Qt is loaded, cyclic garbage collection runs on the main thread only, as in the app.
+
+    A collection started by a worker thread (they allocate a lot: HTTP, parsing) may destroy a
+    QObject left in a cycle by an earlier test on that thread, which leaves Qt with dangling
+    timers and crashes later (seen with QT_FATAL_WARNINGS=1 in a full run). The app avoids it
+    with ``QtThreadCollector``; GUI tests install one too (tests/ui/conftest.py).
+    """
+    if "PySide6.QtCore" not in sys.modules:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -23,6 +24,17 @@ def test_switch_interval_is_lowered(monkeypatch: pytest.MonkeyPatch) -> None:
     assert chosen == [SWITCH_INTERVAL]
 
 
+@pytest.fixture
+def automatic_gc() -> Iterator[None]:
+    # The suite switches automatic collection off once Qt is loaded (tests/conftest.py).
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("automatic_gc")
 def test_bulk_jobs_pause_automatic_gc_nest_and_always_end() -> None:
     assert gc.isenabled() and not bulk_job_running()
     with bulk_job():

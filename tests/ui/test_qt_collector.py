@@ -27,6 +27,7 @@ def test_collection_runs_on_the_qt_thread_only(qtbot: Any) -> None:
         if phase == "start":
             threads.append(threading.current_thread().name)
 
+    automatic = gc.isenabled()
     collector = QtThreadCollector(interval_ms=10)  # the conftest one runs as well
     gc.callbacks.append(note)
     try:
@@ -39,7 +40,7 @@ def test_collection_runs_on_the_qt_thread_only(qtbot: Any) -> None:
         gc.callbacks.remove(note)
         collector.uninstall()
     assert set(threads) == {threading.main_thread().name}
-    assert gc.isenabled()
+    assert gc.isenabled() == automatic  # given back as it was
 
 
 def test_full_collections_wait_for_bulk_jobs(qtbot: Any) -> None:

@@ -22,6 +22,7 @@ class QtThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
+        self._was_enabled = gc.isenabled()
         gc.disable()
         set_collector_installed(True)
         self._timer.start()
@@ -41,7 +42,8 @@ class QtThreadCollector(QObject):
         return generation
 
     def uninstall(self) -> None:
-        """Stop and give collection back to Python."""
+        """Stop, and give collection back to Python as it was before."""
         self._timer.stop()
         set_collector_installed(False)
-        gc.enable()
+        if self._was_enabled:
+            gc.enable()
