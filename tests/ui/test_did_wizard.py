@@ -117,7 +117,8 @@ def test_whole_way_to_done_on_several_numbers(
     buy = w.button(QWizard.WizardButton.CommitButton)
     assert buy.text() == "&Buy" and not buy.isEnabled()  # gated by the confirmation
     assert "Monthly charges may apply" in review.charges.text()
-    assert review.balance.text() == "664.7674"
+    assert review.balance.text() == "664.77"  # rounded to the cent, as in the header
+    assert review.balance.toolTip() == "Exact balance: 664.7674"
     assert all(format_number(d) in review.numbers.text() for d in dids)
     tick(qtbot, review.confirm_box)
     assert w.purchase.confirmed and buy.isEnabled()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.services.did_purchase import DidStatus, Step
-from traitel_desktop.services.money import format_money
+from traitel_desktop.services.money import exact_money, format_amount
 from traitel_desktop.services.subaccounts import format_number
 from traitel_desktop.ui.did_wizard_pages import StepPage
 from traitel_desktop.ui.did_wizard_widgets import LoadState, tr
@@ -101,7 +101,8 @@ class ReviewPage(StepPage):
         if p.balance_loading:
             self.balance.setText(tr("Loading…"))
         elif p.balance is not None:
-            self.balance.setText(format_money(p.balance))
+            self.balance.setText(format_amount(p.balance))
+            self.balance.setToolTip(tr("Exact balance: {0}").format(exact_money(p.balance)))
         else:
             self.balance.setText(tr("Not known"))
         self.balance_state.show_parts(
