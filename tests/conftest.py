@@ -10,14 +10,18 @@ or write the developer's real ones.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any, TypeVar
 
 import pytest
+
+T = TypeVar("T")
 
 if not os.environ.get("TRAITEL_TEST_DISPLAY"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -52,3 +56,34 @@ def _no_cycle_collection_in_worker_threads() -> Iterator[None]:
         gc.collect()
         if was_enabled:
             gc.enable()
+
+
+# -- the app's event loop, for tests that await services (pytest-qt does not drive qasync) --
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    from traitel_desktop.services.event_loop import AppEventLoop
+
+    # Closing a test's last window must not quit the app (and stop the loop mid-test).
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = AppEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(
+    qloop: asyncio.AbstractEventLoop,
+) -> Callable[..., Any]:
+    def _run(coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return _run

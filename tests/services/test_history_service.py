@@ -32,25 +32,6 @@ def sb() -> Iterator[Any]:
 
 
 @pytest.fixture
-def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    from traitel_desktop.services.event_loop import AppEventLoop
-
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = AppEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    try:
-        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
-
-
-@pytest.fixture
 def run(qloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
     def _run(coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
         return qloop.run_until_complete(asyncio.wait_for(coro, timeout))

@@ -4,8 +4,9 @@ Fixtures
 --------
 ``sandbox``      session-scoped ``start_sandbox(preset="demo")`` on free loopback ports; its
                  faults (latency, drops, ...) are reset after every test that uses it.
-``qloop``        the app's ``AppEventLoop`` (qasync) on the ``qapp`` for this test (pytest-qt does
-                 not drive qasync); closed afterwards, after cancelling the tasks left over.
+``qloop``        the app's ``AppEventLoop`` (qasync) on the ``qapp`` for this test (defined in
+                 tests/conftest.py, shared with tests/services; pytest-qt does not drive
+                 qasync). Closed afterwards, after cancelling the tasks left over.
                  Sets ``quitOnLastWindowClosed(False)`` so closing a dialog cannot stop it.
 ``run``          ``run(coro, timeout=10.0)`` runs a coroutine on ``qloop`` with
                  ``run_until_complete`` and returns its result (fails on timeout). Inside the
@@ -29,9 +30,8 @@ that takes no argument (give it one, or use ``traitel_desktop.ui.async_tools.spa
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -112,36 +112,6 @@ def app_settings(qapp: Any, tmp_path: Path) -> Iterator[Any]:
     settings = AppSettings(QSettings())
     yield settings
     settings.sync()
-
-
-@pytest.fixture
-def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    from traitel_desktop.services.event_loop import AppEventLoop
-
-    # Closing a test's last window must not quit the app (and stop the loop mid-test).
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = AppEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    try:
-        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run(
-    qloop: asyncio.AbstractEventLoop,
-) -> Callable[..., Any]:
-    def _run(coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
-        return qloop.run_until_complete(asyncio.wait_for(coro, timeout))
-
-    return _run
 
 
 _FAULT_DEFAULTS: dict[str, object] = {
