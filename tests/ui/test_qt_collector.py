@@ -43,7 +43,7 @@ def test_collection_runs_on_the_qt_thread_only(qtbot: Any) -> None:
     assert gc.isenabled() == automatic  # given back as it was
 
 
-def test_full_collections_wait_for_bulk_jobs(qtbot: Any) -> None:
+def test_collections_wait_for_bulk_jobs(qtbot: Any) -> None:
     collector = QtThreadCollector(interval_ms=100_000)  # driven by hand
     try:
         gc.collect()
@@ -52,8 +52,13 @@ def test_full_collections_wait_for_bulk_jobs(qtbot: Any) -> None:
             for _ in range(200):
                 _make_garbage(2_000)
                 generations.add(collector.check())
-            assert 2 not in generations and 1 in generations
-        # After the job a full collection is allowed again once due.
+            assert generations == {None}
+            assert gc.get_count()[0] > 100_000  # the garbage waits
+            collector.BULK_CEILING = 300_000
+            _make_garbage(300_000)
+            assert collector.check() == 0  # but not past the ceiling
+            assert gc.get_count()[0] < 1_000
+        # After the job every generation is collected again once due.
         seen = set()
         for _ in range(200):
             _make_garbage(2_000)

@@ -13,9 +13,16 @@ class QtThreadCollector(QObject):
     """Switches automatic collection off and collects from a Qt timer instead.
 
     Every ``interval_ms`` it looks at :func:`gc.get_count` against :func:`gc.get_threshold`
-    and collects the generation that is due, as the automatic collector would, except that a
-    full (oldest-generation) collection waits while a bulk job runs.
+    and collects the generation that is due, as the automatic collector would, except while a
+    bulk job runs: then nothing is collected until it ends. A bulk job's workers allocate
+    rows faster than the timer ticks, so even a young-generation pass would walk tens of
+    thousands of live rows on the Qt thread (measured: 20-60 ms pauses during a 12-month
+    sync). The rows are freed by reference counting anyway; only cycles wait, unless
+    ``BULK_CEILING`` young objects pile up, when a young pass runs all the same.
     """
+
+    #: Young objects (net of those freed) past which a bulk job no longer holds collection.
+    BULK_CEILING = 2_000_000
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = 100) -> None:
         super().__init__(parent)
@@ -33,10 +40,15 @@ class QtThreadCollector(QObject):
         count0, count1, count2 = gc.get_count()
         if count0 <= threshold0:
             return None
+        if bulk_job_running():
+            if count0 <= self.BULK_CEILING:
+                return None
+            gc.collect(0)
+            return 0
         generation = 0
         if count1 > threshold1:
             generation = 1
-            if count2 > threshold2 and not bulk_job_running():
+            if count2 > threshold2:
                 generation = 2
         gc.collect(generation)
         return generation

@@ -8,9 +8,10 @@ destroy a QObject caught in a reference cycle on that thread, which Qt does not 
 
 So the app (1) hands the lock round every millisecond, (2) runs cyclic garbage collection only
 on the Qt thread (:class:`traitel_desktop.services.qt_collector.QtThreadCollector`), and
-(3) holds back full collections while a bulk job such as a history sync runs
-(:func:`bulk_job`). Measured on the activity sync test: a heartbeat up to 90 ms late with the
-defaults, under 20 ms with these.
+(3) holds back collections while a bulk job such as a history sync runs (:func:`bulk_job`).
+Measured on the activity sync test: a heartbeat up to 90 ms late with the defaults, under
+20 ms with these; on a 12-month sync of the large preset (bench/bench_activity.py), young
+collections alone still made the Qt thread 20-60 ms late until they waited too.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def bulk_job_running() -> bool:
 
 @contextmanager
 def bulk_job() -> Iterator[None]:
-    """Mark a bulk job (e.g. a history sync): no full garbage collection until it ends.
+    """Mark a bulk job (e.g. a history sync): no cyclic garbage collection until it ends.
 
     Nestable and thread-safe. Rows are freed by reference counting as usual; only cycle
     collection waits. Without the Qt-thread collector (plain scripts, Qt-free tests) automatic
