@@ -100,6 +100,16 @@ def test_overlapping_syncs_never_duplicate(api: Api, archive: Archive, sb: Any) 
     assert archive.row_count(LOG) == len(expected)
 
 
+def test_a_sync_leaves_the_settled_months_ready_to_open(api: Api, archive: Archive,
+                                                      sb: Any) -> None:
+    asyncio.run(engine(api, archive, sb).sync([LOG], D(2026, 2, 15), TODAY))
+    # March and April are whole and final; February is only half there, May not final.
+    months = [m for (m,) in archive._conn.execute("SELECT month FROM column_cache")]
+    assert sorted(months) == ["2026-03", "2026-04"]
+    span = (D(2026, 3, 1), D(2026, 4, 30))
+    assert list(zip(*archive.columns(LOG, *span), strict=True)) == direct(api, LOG, *span)
+
+
 def test_a_repeated_sync_asks_nothing_for_final_days(api: Api, archive: Archive,
                                                      sb: Any) -> None:
     sync = engine(api, archive, sb)

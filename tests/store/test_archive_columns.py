@@ -114,3 +114,36 @@ def test_whole_months_are_cached_and_every_write_drops_what_it_touches(
         assert "2026-01" not in cached()
     finally:
         archive.close()
+
+
+def test_warm_months_caches_only_settled_months(tmp_path: Path) -> None:
+    archive = Archive.in_directory(tmp_path / "warm")
+    try:
+        def cached() -> list[str]:
+            return [m for (m,) in archive._conn.execute(
+                "SELECT month FROM column_cache ORDER BY month")]
+
+        # January whole; February missing its last day; May holds yesterday (not final).
+        _store(archive, D(2026, 1, 1), D(2026, 1, 31), [_sms(1, "2026-01-10")])
+        _store(archive, D(2026, 2, 1), D(2026, 2, 27), [_sms(2, "2026-02-10")])
+        _store(archive, D(2026, 5, 1), D(2026, 5, 20), [_sms(3, "2026-05-10")])
+        assert archive.warm_months("logsmsout", D(2026, 1, 1), D(2026, 5, 20),
+                                   today=TODAY) == 1
+        assert cached() == ["2026-01"]
+        assert archive.warm_months("logsmsout", D(2026, 1, 1), D(2026, 1, 31),
+                                   today=TODAY) == 0  # already there
+        # A day stored incomplete (cut short by the limit) keeps its month out.
+        archive.store_range("logsmsout", D(2026, 2, 28), D(2026, 2, 28), [], today=TODAY,
+                            complete=False)
+        assert archive.warm_months("logsmsout", D(2026, 2, 28), D(2026, 2, 28),
+                                   today=TODAY) == 0
+        _store(archive, D(2026, 2, 28), D(2026, 2, 28), [])
+        assert archive.warm_months("logsmsout", D(2026, 2, 28), D(2026, 2, 28),
+                                   today=TODAY) == 1
+        assert cached() == ["2026-01", "2026-02"]
+        # What the cache gives is exactly what the rows are.
+        year = (D(2026, 1, 1), D(2026, 2, 28))
+        assert list(zip(*archive.columns("logsmsout", *year), strict=True)) == (
+            archive.rows("logsmsout", *year))
+    finally:
+        archive.close()

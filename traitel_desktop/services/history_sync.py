@@ -13,7 +13,9 @@ One :meth:`HistorySync.sync`:
    and yesterday always), cut into month-sized chunks of consecutive days, newest first;
 3. fetches the chunks ``parallel`` at a time for the whole account (no ``subid``: the archive
    is account-wide, sub-accounts are filtered on read), parsing in the worker thread;
-4. stores each chunk in one transaction as it arrives and reports progress in days.
+4. stores each chunk in one transaction as it arrives and reports progress in days; a chunk
+   that settles a whole month (every day complete and final) also builds that month's
+   column cache (``Archive.warm_months``), still in the worker thread.
 
 A response with ``limit`` rows may be cut short, so it is never stored: the range is split in
 halves and fetched again; a single day with ``limit`` rows or more is stored as incomplete and
@@ -284,13 +286,18 @@ class HistorySync:
             log.warning("%s %s has %d rows or more: stored incomplete", chunk.log,
                         chunk.first, self.limit)
         rows = fetched.rows or []
-        await _finish(asyncio.to_thread(
-            self.archive.store_range, chunk.log, chunk.first, chunk.last, rows,
-            today=today, complete=complete,
-        ))
+        await _finish(asyncio.to_thread(self._store, chunk, rows, today, complete))
         report.rows += len(rows)
         report.done_days += chunk.days
         tell(report.done_days, report.needed_days)
+
+    def _store(self, chunk: Chunk, rows: list[tuple[Any, ...]], today: dt.date,
+               complete: bool) -> None:
+        """The worker-thread part of storing a chunk: write it, then build the month cache
+        of the months it settled, so the first open after the sync reads them ready-made."""
+        self.archive.store_range(chunk.log, chunk.first, chunk.last, rows, today=today,
+                                 complete=complete)
+        self.archive.warm_months(chunk.log, chunk.first, chunk.last, today=today)
 
     def _one_error(self, errors: BaseExceptionGroup[Any], report: SyncReport) -> BaseException:
         leaves: list[BaseException] = []

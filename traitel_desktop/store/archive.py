@@ -330,15 +330,47 @@ class Archive:
         for first, last, whole in month_spans(start, end):
             part = load_month(self._conn, log, first) if whole else None
             if part is None and whole:
-                with self._writing() as conn:
-                    part = read_columns(conn, log, first, last)
-                    save_month(conn, log, first, part)
+                part = self._cache_month(log, first, last)
             if part is None:
                 part = read_columns(self._conn, log, first, last)
             parts.append(part)
         if len(parts) == 1:
             return parts[0]
         return [list(chain.from_iterable(p[i] for p in parts)) for i in range(len(parts[0]))]
+
+    def _cache_month(self, log: str, first: dt.date, last: dt.date) -> list[list[Any]]:
+        """Read the whole month ``first``..``last`` column-wise and keep it in the month
+        cache, in one write transaction (no store can slip in between)."""
+        with self._writing() as conn:
+            part = read_columns(conn, log, first, last)
+            save_month(conn, log, first, part)
+        return part
+
+    def warm_months(self, log: str, first: dt.date, last: dt.date, *, today: dt.date) -> int:
+        """Build the month cache of every month touching ``first``..``last`` whose days are
+        all stored complete and final and that has no cache yet, so the first open after a
+        sync has nothing to build. The sync's worker thread calls it after each stored range
+        (thread-safe, like :meth:`store_range`); returns how many months it built."""
+        _spec(log)
+        built = 0
+        month = first.replace(day=1)
+        while month <= last:
+            following = (month + dt.timedelta(days=32)).replace(day=1)
+            month_last = following - _ONE_DAY
+            if month_last >= today - _ONE_DAY:
+                break  # yesterday is never final: the next sync stores it again
+            with self._writing() as conn:
+                settled = conn.execute(
+                    "SELECT count(*) FROM day_state WHERE log = ? AND day BETWEEN ? AND ?"
+                    " AND complete = 1 AND final = 1",
+                    (log, month.isoformat(), month_last.isoformat()),
+                ).fetchone()[0]
+                if (settled == (following - month).days
+                        and load_month(conn, log, month) is None):
+                    save_month(conn, log, month, read_columns(conn, log, month, month_last))
+                    built += 1
+            month = following
+        return built
 
     def row_count(self, log: str) -> int:
         """How many rows of ``log`` the archive holds."""
