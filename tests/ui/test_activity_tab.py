@@ -202,6 +202,35 @@ def test_date_pickers_stop_at_today_in_the_account_zone(
     session.time_zone = "Australia/Sydney"
 
 
+def test_the_log_and_dates_come_back_next_session(
+    qtbot: Any, session: Session, history: HistoryService, app_settings: Any,
+    run: Callable[..., Any],
+) -> None:
+    tab = make_tab(qtbot, session, history)
+    today = history.today()
+    choose(tab, "logfaxout", days=30, run=run)  # ends today: "the last 30 days"
+    tab.close()
+    again = make_tab(qtbot, session, history)
+    assert again.log == "logfaxout"
+    assert again.date_range() == (today - dt.timedelta(days=29), today)
+    # A rolling range keeps its length and ends on a later today.
+    view = app_settings.activity_view
+    assert view.rolling and view.dates(today + dt.timedelta(days=3)) == (
+        today - dt.timedelta(days=26), today + dt.timedelta(days=3))
+    # A range in the past comes back exactly.
+    march = (dt.date(today.year, 3, 1) if today.month > 3 else dt.date(today.year - 1, 3, 1))
+    again.set_range(march, march + dt.timedelta(days=30))
+    qtbot.waitUntil(lambda: again.task is not None and again.task.done(), timeout=30_000)
+    third = make_tab(qtbot, session, history)
+    assert third.date_range() == (march, march + dt.timedelta(days=30))
+    assert not app_settings.activity_view.rolling
+    # A damaged setting is ignored: the default week of voice calls.
+    app_settings.qsettings.setValue("activity/start", "yesterday")
+    fourth = make_tab(qtbot, session, history)
+    assert fourth.log == "logvoicein"
+    assert fourth.date_range() == (today - dt.timedelta(days=6), today)
+
+
 def test_sub_account_and_text_filters(
     qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any]
 ) -> None:

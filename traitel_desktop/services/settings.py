@@ -5,6 +5,8 @@ Every value is read with an explicit ``type=`` because INI files give strings ba
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -13,6 +15,27 @@ DEFAULT_THRESHOLD = Decimal("5.00")
 DEFAULT_REFRESH_MINUTES = 5
 MIN_REFRESH_MINUTES = 0  # 0 = no automatic refresh
 MAX_REFRESH_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityView:
+    """The Activity tab's log and dates, as left at the last session.
+
+    ``rolling`` is True when the range ended today: it then comes back as the same number
+    of days ending on the new today ("the last 30 days" stays that). Otherwise the exact
+    dates come back (a month being reconciled stays that month)."""
+
+    log: str
+    start: dt.date
+    end: dt.date
+    rolling: bool
+
+    def dates(self, today: dt.date) -> tuple[dt.date, dt.date]:
+        """The range to show when ``today`` is today (never past it)."""
+        if self.rolling:
+            return today - (self.end - self.start), today
+        end = min(self.end, today)
+        return min(self.start, end), end
 
 
 class AppSettings:
@@ -96,6 +119,27 @@ class AppSettings:
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
         self.qsettings.setValue("balance/refresh_minutes", int(value))
+
+    # --- the Activity tab ----------------------------------------------------------------
+    @property
+    def activity_view(self) -> ActivityView | None:
+        """The Activity tab's last log and dates (None: never saved, or unreadable)."""
+        try:
+            start = dt.date.fromisoformat(self._str("activity/start"))
+            end = dt.date.fromisoformat(self._str("activity/end"))
+        except ValueError:
+            return None
+        log = self._str("activity/log")
+        if not log or start > end:
+            return None
+        return ActivityView(log, start, end, self._bool("activity/rolling", False))
+
+    @activity_view.setter
+    def activity_view(self, value: ActivityView) -> None:
+        self.qsettings.setValue("activity/log", value.log)
+        self.qsettings.setValue("activity/start", value.start.isoformat())
+        self.qsettings.setValue("activity/end", value.end.isoformat())
+        self.qsettings.setValue("activity/rolling", value.rolling)
 
     # --- window state -------------------------------------------------------------------
     @property

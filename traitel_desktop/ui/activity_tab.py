@@ -5,8 +5,10 @@ Controls: the log, a date range (calendar pickers that stop at today in the acco
 zone), a sub-account, and a search over every column. The archived rows show at once; the
 days the archive lacks are then fetched with a progress bar and a Cancel button, and the table
 is redrawn when they arrived. Without a gateway the archived rows stay, marked offline with
-the last sync time. Below the table: totals of the rows shown. Beside it: the selected row in
-full (Ctrl+C copies it). Export writes the rows shown, in their order, to CSV or XLSX.
+the last sync time. The log and dates come back at the next session (a range that ended
+today keeps its length and ends on the new today). Below the table: totals of the rows
+shown. Beside it: the selected row in full (Ctrl+C copies it). Export writes the rows
+shown, in their order, to CSV or XLSX.
 
 Keyboard: Alt+L log, Alt+F/Alt+T dates, Alt+U sub-account, Ctrl+F search, Ctrl+C copy the
 details, Ctrl+E export, Escape cancels a sync or an export. Follows the tab protocol of
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.history import CANCELLED, DONE, OFFLINE, HistoryService
+from traitel_desktop.services.settings import ActivityView
 from traitel_desktop.ui.activity_columns import log_titles
 from traitel_desktop.ui.activity_export import ExportControls
 from traitel_desktop.ui.activity_panes import ActivityBody, totals_text
@@ -80,12 +83,15 @@ class ActivityTab(QWidget):
         self.log_box = QComboBox(self)
         for name, title in log_titles().items():
             self.log_box.addItem(title, name)
-        self.log_box.setCurrentIndex(self.log_box.findData(DEFAULT_LOG))
         self.log_box.setAccessibleName(self.tr("Log"))
         today = self.history.today()
-        self.start_edit = self._date_edit(today - dt.timedelta(days=DEFAULT_DAYS - 1),
-                                          self.tr("From date"))
-        self.end_edit = self._date_edit(today, self.tr("To date"))
+        saved = self._saved_view()
+        log, (start, end) = DEFAULT_LOG, (today - dt.timedelta(days=DEFAULT_DAYS - 1), today)
+        if saved is not None:
+            log, (start, end) = saved.log, saved.dates(today)
+        self.log_box.setCurrentIndex(self.log_box.findData(log))
+        self.start_edit = self._date_edit(start, self.tr("From date"))
+        self.end_edit = self._date_edit(end, self.tr("To date"))
         self.sub_box = QComboBox(self)
         self.sub_box.addItem(self.tr("All sub-accounts"), None)
         self.sub_box.setAccessibleName(self.tr("Sub-account"))
@@ -196,6 +202,23 @@ class ActivityTab(QWidget):
             edit.blockSignals(False)
         self.start_reload()
 
+    def _saved_view(self) -> ActivityView | None:
+        """The log and dates left at the last session, when they still make sense."""
+        settings = self.session.settings
+        saved = settings.activity_view if settings is not None else None
+        if saved is None or self.log_box.findData(saved.log) < 0:
+            return None
+        return saved
+
+    def remember_view(self) -> None:
+        """Keep the log and dates for the next session (a range ending today rolls on)."""
+        settings = self.session.settings
+        if settings is None:
+            return
+        start, end = self.date_range()
+        settings.activity_view = ActivityView(self.log, start, end,
+                                              rolling=end >= self.history.today())
+
     def cap_dates(self) -> None:
         """Stop the pickers at today in the account's time zone."""
         today = _qdate(self.history.today())
@@ -241,6 +264,7 @@ class ActivityTab(QWidget):
     async def reload(self) -> None:
         """Show the archived rows, then fetch the missing days and redraw (tab protocol)."""
         self.cap_dates()
+        self.remember_view()
         if not self._subs_loaded:
             await self._load_sub_accounts()
             if not shiboken6.isValid(self):
