@@ -6,6 +6,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,13 @@ from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str) -> tuple[subprocess.Popen[str], list[str]]:
+#: Starts a command with SIGINT ignored, as ``cmd &`` in a non-interactive shell does.
+SIGINT_IGNORED = ["sh", "-c", 'trap "" INT; exec "$@"', "sh"]
+
+
+def run(*args: str, prefix: Sequence[str] = ()) -> tuple[subprocess.Popen[str], list[str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "traitel_desktop.sandbox", *args], cwd=ROOT,
+        [*prefix, sys.executable, "-m", "traitel_desktop.sandbox", *args], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     assert proc.stdout is not None
@@ -31,9 +36,29 @@ def run(*args: str) -> tuple[subprocess.Popen[str], list[str]]:
     return proc, lines
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_banner_then_clean_stop(stop: signal.Signals, tmp_path: Path) -> None:
-    proc, lines = run("--data-dir", str(tmp_path), "--seed", "5", "--latency", "0.01")
+def stop_and_wait(proc: subprocess.Popen[str], stop: int) -> tuple[str, str]:
+    """Send ``stop`` and collect the output; a process that does not exit is killed."""
+    proc.send_signal(stop)
+    try:
+        return proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
+
+
+@pytest.mark.parametrize(
+    ("stop", "prefix"),
+    [
+        pytest.param(signal.SIGTERM, [], id="SIGTERM"),
+        pytest.param(signal.SIGINT, [], id="SIGINT"),
+        pytest.param(signal.SIGINT, SIGINT_IGNORED, id="SIGINT-inherited-ignored",
+                     marks=pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell")),
+    ],
+)
+def test_banner_then_clean_stop(stop: signal.Signals, prefix: list[str], tmp_path: Path) -> None:
+    proc, lines = run("--data-dir", str(tmp_path), "--seed", "5", "--latency", "0.01",
+                      prefix=prefix)
     try:
         text = "\n".join(lines)
         urls = re.findall(r"http://127\.0\.0\.1:\d+/accountmanager\.pl", text)
@@ -43,8 +68,7 @@ def test_banner_then_clean_stop(stop: signal.Signals, tmp_path: Path) -> None:
         assert OTHER_ACCOUNT_EMAIL in text and "latency=0.01" in text
         assert call(urls[1], "querybalance").ok
     finally:
-        proc.send_signal(stop)
-        out, err = proc.communicate(timeout=20)
+        out, err = stop_and_wait(proc, stop)
     assert proc.returncode == 0, err
     assert "stopped" in out and "Traceback" not in err
     assert (tmp_path / "sandbox.sqlite3").exists()
@@ -58,8 +82,7 @@ def test_down_option_closes_that_port() -> None:
         with pytest.raises(requests.ConnectionError):
             call(urls[1], "querybalance")
     finally:
-        proc.terminate()
-        proc.communicate(timeout=20)
+        stop_and_wait(proc, signal.SIGTERM)
     assert proc.returncode == 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import threading
+import time
 from collections.abc import Sequence
 from types import FrameType
 
@@ -20,6 +20,9 @@ ACCOUNT_NOTES = {
     "other": f"a second customer; its sub-account e-mail {OTHER_ACCOUNT_EMAIL} gives Error 101",
     "locked": "always Error 002",
 }
+
+#: The signals that stop the sandbox (SIGBREAK is Ctrl+Break on Windows).
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGBREAK")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -63,8 +66,39 @@ def banner(sb: Sandbox) -> str:
     return "\n".join(lines)
 
 
+class StopRequest:
+    """Set by SIGINT (Ctrl+C), SIGTERM or SIGBREAK; :meth:`wait` returns once it is set.
+
+    SIGINT gets a handler of its own rather than Python's ``KeyboardInterrupt``: a process
+    started in the background by a non-interactive shell (``cmd &`` in a script or CI step)
+    inherits SIGINT *ignored*, and Python then installs no ``KeyboardInterrupt`` handler, so
+    Ctrl+C or ``kill -INT`` would never stop it. The handler only sets a flag: it runs in
+    the main thread between two bytecodes of whatever that thread was doing, where taking a
+    lock (``threading.Event.set``) can deadlock and raising can cut :meth:`Sandbox.stop`
+    short.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def install(self) -> None:
+        """Handle the stop signals this platform has (replacing an inherited SIG_IGN)."""
+        for name in STOP_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self.requested = True
+
+    def wait(self, poll: float = 0.1) -> None:
+        """Return once a stop signal came (at most ``poll`` seconds later)."""
+        while not self.requested:
+            time.sleep(poll)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start, print the banner, wait for Ctrl+C or SIGTERM, stop."""
+    """Start, print the banner, wait for Ctrl+C, SIGTERM or SIGBREAK, stop."""
     args = parse_args(argv)
     try:
         faults = Faults(
@@ -74,22 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    if hasattr(signal, "SIGBREAK"):
-        signal.signal(signal.SIGBREAK, on_signal)
+    stop = StopRequest()
+    stop.install()  # before starting: a signal during the start stops right after it
     sb = start_sandbox(data_dir=args.data_dir, seed=args.seed, preset=args.preset,
                        faults=faults, host=args.host, port=args.port, alt_port=args.alt_port)
     try:
         print(banner(sb), flush=True)
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
+        stop.wait()
     finally:
         sb.stop()
         print("TraiTel sandbox stopped.", flush=True)
