@@ -129,8 +129,10 @@ class _Handler(BaseHTTPRequestHandler):
                 traceback.print_exc(file=sys.stderr)
                 status, body = 500, error_body(1)
         truncate = hit and sandbox.dice.roll(faults.truncate_rate)
-        self._send(status, body, truncate)
+        # Counted before the answer goes out: a client that has its answer must find the
+        # request counted (counting after the send raced the test that checks the count).
         gateway.count()
+        self._send(status, body, truncate)
 
     def _send(self, status: int, body: bytes, truncate: bool = False) -> None:
         self.send_response(status)
