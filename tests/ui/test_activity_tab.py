@@ -208,7 +208,9 @@ def test_the_log_and_dates_come_back_next_session(
 ) -> None:
     tab = make_tab(qtbot, session, history)
     today = history.today()
-    choose(tab, "logfaxout", days=30, run=run)  # ends today: "the last 30 days"
+    choose(tab, "logfaxout")
+    tab.set_range(today - dt.timedelta(days=29), today)  # ends today: "the last 30 days"
+    qtbot.waitUntil(lambda: tab.task is not None and tab.task.done(), timeout=30_000)
     tab.close()
     again = make_tab(qtbot, session, history)
     assert again.log == "logfaxout"
@@ -229,6 +231,37 @@ def test_the_log_and_dates_come_back_next_session(
     fourth = make_tab(qtbot, session, history)
     assert fourth.log == "logvoicein"
     assert fourth.date_range() == (today - dt.timedelta(days=6), today)
+
+
+def test_a_rolling_range_follows_midnight_and_damage_is_ignored(
+    qtbot: Any, session: Session, app_settings: Any, run: Callable[..., Any],
+) -> None:
+    shift = [0]
+    real = HistoryService(session).today()
+
+    def today(zone: str) -> dt.date:
+        return real + dt.timedelta(days=shift[0])
+
+    history = HistoryService(session, today=today)
+    try:
+        tab = make_tab(qtbot, session, history)
+        choose(tab, "logsmsin")
+        tab.set_range(real - dt.timedelta(days=6), real)
+        qtbot.waitUntil(lambda: tab.task is not None and tab.task.done(), timeout=30_000)
+        shift[0] = 1  # the app stays open past midnight
+        tab.cap_dates()
+        run(tab.reload(), timeout=30.0)
+        assert tab.date_range() == (real - dt.timedelta(days=5), real + dt.timedelta(days=1))
+        assert app_settings.activity_view.rolling
+        # A log the app no longer knows, or an absurd span, gives the default view.
+        for key, value in (("activity/log", "logfaxes"), ("activity/start", "0001-01-01")):
+            app_settings.qsettings.setValue(key, value)
+            fresh = make_tab(qtbot, session, history)
+            assert fresh.log == "logvoicein" and fresh.date_range()[1] == today("")
+            choose(fresh, "logsmsin", days=7)
+            fresh.remember_view()
+    finally:
+        history.close()
 
 
 def test_sub_account_and_text_filters(

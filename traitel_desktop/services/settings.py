@@ -15,6 +15,7 @@ DEFAULT_THRESHOLD = Decimal("5.00")
 DEFAULT_REFRESH_MINUTES = 5
 MIN_REFRESH_MINUTES = 0  # 0 = no automatic refresh
 MAX_REFRESH_MINUTES = 24 * 60
+_LONGEST_VIEW_DAYS = 100 * 366  # a longer saved range is damage, not a choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ class AppSettings:
         except ValueError:
             return None
         log = self._str("activity/log")
-        if not log or start > end:
+        if not log or start > end or (end - start).days > _LONGEST_VIEW_DAYS:
             return None
         return ActivityView(log, start, end, self._bool("activity/rolling", False))
 

@@ -89,6 +89,11 @@ class ActivityTab(QWidget):
         log, (start, end) = DEFAULT_LOG, (today - dt.timedelta(days=DEFAULT_DAYS - 1), today)
         if saved is not None:
             log, (start, end) = saved.log, saved.dates(today)
+        #: Days before today a rolling range starts ("the last 7 days": 6); None when the
+        #: chosen range does not end today and so stays as it is.
+        self._rolling_days: int | None = (
+            (end - start).days if saved is None or saved.rolling else None)
+        self._known_range = (start, end)  # as last shown by a reload
         self.log_box.setCurrentIndex(self.log_box.findData(log))
         self.start_edit = self._date_edit(start, self.tr("From date"))
         self.end_edit = self._date_edit(end, self.tr("To date"))
@@ -196,11 +201,27 @@ class ActivityTab(QWidget):
 
     def set_range(self, start: dt.date, end: dt.date) -> None:
         """Choose dates (clamped to today) without one reload per field."""
+        self._show_range(start, end)
+        self.start_reload()
+
+    def _show_range(self, start: dt.date, end: dt.date) -> None:
         for edit, day in ((self.start_edit, start), (self.end_edit, end)):
             edit.blockSignals(True)
             edit.setDate(_qdate(day))
             edit.blockSignals(False)
-        self.start_reload()
+
+    def _roll_on(self) -> None:
+        """A range chosen to end today rolls on with the days (after midnight, the next
+        reload moves it to end on the new today); any other range stays put."""
+        current, today = self.date_range(), self.history.today()
+        if current != self._known_range:  # chosen since the last reload
+            start, end = current
+            self._rolling_days = (end - start).days if end >= today else None
+        elif self._rolling_days is not None:
+            wanted = (today - dt.timedelta(days=self._rolling_days), today)
+            if current != wanted:
+                self._show_range(*wanted)
+        self._known_range = self.date_range()
 
     def _saved_view(self) -> ActivityView | None:
         """The log and dates left at the last session, when they still make sense."""
@@ -217,7 +238,7 @@ class ActivityTab(QWidget):
             return
         start, end = self.date_range()
         settings.activity_view = ActivityView(self.log, start, end,
-                                              rolling=end >= self.history.today())
+                                              rolling=self._rolling_days is not None)
 
     def cap_dates(self) -> None:
         """Stop the pickers at today in the account's time zone."""
@@ -264,6 +285,7 @@ class ActivityTab(QWidget):
     async def reload(self) -> None:
         """Show the archived rows, then fetch the missing days and redraw (tab protocol)."""
         self.cap_dates()
+        self._roll_on()
         self.remember_view()
         if not self._subs_loaded:
             await self._load_sub_accounts()
