@@ -49,7 +49,7 @@ def test_collections_wait_for_bulk_jobs(qtbot: Any) -> None:
         gc.collect()
         with bulk_job():
             generations = set()
-            for _ in range(200):
+            for _ in range(100):
                 _make_garbage(2_000)
                 generations.add(collector.check())
             assert generations == {None}

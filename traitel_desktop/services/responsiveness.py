@@ -50,7 +50,8 @@ def bulk_job_running() -> bool:
 
 @contextmanager
 def bulk_job() -> Iterator[None]:
-    """Mark a bulk job (e.g. a history sync): no cyclic garbage collection until it ends.
+    """Mark a bulk job (e.g. a history sync): cyclic garbage collection waits until it ends
+    (with the Qt-thread collector, up to its ``BULK_CEILING`` of young objects).
 
     Nestable and thread-safe. Rows are freed by reference counting as usual; only cycle
     collection waits. Without the Qt-thread collector (plain scripts, Qt-free tests) automatic
