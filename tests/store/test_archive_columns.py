@@ -147,3 +147,18 @@ def test_warm_months_caches_only_settled_months(tmp_path: Path) -> None:
             archive.rows("logsmsout", *year))
     finally:
         archive.close()
+
+
+def test_warm_months_counts_only_what_it_cached(tmp_path: Path) -> None:
+    archive = Archive.in_directory(tmp_path / "exact")
+    try:
+        # December into a leap February; December's cost has more than six decimals.
+        archive.store_range("logsmsout", D(2023, 12, 1), D(2024, 2, 29), convert(
+            "logsmsout", HEADER, [_sms(1, "2023-12-31", cost="0.0000015"),
+                                  _sms(2, "2024-01-01"), _sms(3, "2024-02-29")]), today=TODAY)
+        assert archive.warm_months("logsmsout", D(2023, 12, 1), D(2024, 2, 29),
+                                   today=TODAY) == 2
+        assert [m for (m,) in archive._conn.execute(
+            "SELECT month FROM column_cache ORDER BY month")] == ["2024-01", "2024-02"]
+    finally:
+        archive.close()

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -297,7 +298,11 @@ class HistorySync:
         of the months it settled, so the first open after the sync reads them ready-made."""
         self.archive.store_range(chunk.log, chunk.first, chunk.last, rows, today=today,
                                  complete=complete)
-        self.archive.warm_months(chunk.log, chunk.first, chunk.last, today=today)
+        try:
+            self.archive.warm_months(chunk.log, chunk.first, chunk.last, today=today)
+        except sqlite3.Error as exc:  # the rows are stored; the first open builds the cache
+            log.warning("%s: month cache not built after %s..%s: %s", chunk.log, chunk.first,
+                        chunk.last, exc)
 
     def _one_error(self, errors: BaseExceptionGroup[Any], report: SyncReport) -> BaseException:
         leaves: list[BaseException] = []

@@ -12,9 +12,10 @@ Rules:
   and rows the gateway no longer lists disappear.
 * A day is *final* when it was fetched while older than yesterday (account time zone). A day
   that is complete and final is never missing again; today and yesterday always are.
-* :meth:`store_range` and :meth:`change_time_zone` may be called from any thread (each
-  opens its own short-lived connection; writes go one at a time); everything else belongs
-  to the thread that opened the archive (the UI thread), and is fast enough to call there.
+* :meth:`store_range`, :meth:`warm_months` and :meth:`change_time_zone` may be called from
+  any thread (each opens its own short-lived connection; writes go one at a time);
+  everything else belongs to the thread that opened the archive (the UI thread), and is fast
+  enough to call there.
 """
 
 from __future__ import annotations
@@ -366,8 +367,9 @@ class Archive:
                     (log, month.isoformat(), month_last.isoformat()),
                 ).fetchone()[0]
                 if (settled == (following - month).days
-                        and load_month(conn, log, month) is None):
-                    save_month(conn, log, month, read_columns(conn, log, month, month_last))
+                        and load_month(conn, log, month) is None
+                        and save_month(conn, log, month,
+                                       read_columns(conn, log, month, month_last))):
                     built += 1
             month = following
         return built

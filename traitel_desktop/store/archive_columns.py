@@ -113,16 +113,17 @@ def load_month(conn: sqlite3.Connection, log: str, month: dt.date) -> list[list[
 
 
 def save_month(conn: sqlite3.Connection, log: str, month: dt.date,
-               columns: list[list[Any]]) -> None:
+               columns: list[list[Any]]) -> bool:
     """Cache the columns of ``log``'s month starting ``month`` (read in the same write
-    transaction, so no store can slip in between). A month holding a ``Decimal`` cost is
-    not cached (``marshal`` keeps only plain values)."""
+    transaction, so no store can slip in between); True when cached. A month holding a
+    ``Decimal`` cost is not (``marshal`` keeps only plain values)."""
     try:
         blob = marshal.dumps(columns)
     except ValueError:
-        return
+        return False
     conn.execute("INSERT OR REPLACE INTO column_cache VALUES (?, ?, ?)",
                  (log, month.isoformat()[:7], blob))
+    return True
 
 
 def forget_months(conn: sqlite3.Connection, log: str | None, first: dt.date | None = None,
