@@ -59,6 +59,15 @@ def totals_text(totals: Totals, of: int) -> str:
     return tr("Shown: ") + " · ".join(parts)
 
 
+#: The widest usual text of each column: widths follow the font, so a full phone number
+#: or date is never cut short (a message column gets a fixed share instead).
+_WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
+                "from": "+44 121 236 6400", "to": "+44 121 236 6400",
+                "result": "Not answered", "station": "+61 2 9876 5432",
+                "delivery": "Not delivered", "ivml": "99999", "pages": "999",
+                "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
+
+
 class ActivityBody(QWidget):
     """Table + details side by side, with the totals, sync bar and offline note."""
 
@@ -162,11 +171,16 @@ class ActivityBody(QWidget):
         return layout
 
     def _fit_columns(self) -> None:
-        widths = {"when": 182, "sub": 112, "from": 118, "to": 118, "message": 300,
-                  "result": 100, "station": 120, "delivery": 110, "ivml": 50, "pages": 56,
-                  "attempt": 64, "parts": 50, "cost": 72, "duration": 72}
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader().fontMetrics()
         for column, view in enumerate(self.model.table.view):
-            self.view.setColumnWidth(column, widths.get(view.key, 80))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            sample = _WIDEST_TEXT.get(view.key)
+            if sample is None:
+                width = 300 if view.key == "message" else 80
+            else:
+                width = metrics.horizontalAdvance(sample) + 18
+            self.view.setColumnWidth(column, max(width, header.horizontalAdvance(title) + 28))
 
     # --- state ----------------------------------------------------------------------------
     def show_sync(self, on: bool) -> None:
