@@ -92,3 +92,14 @@ def test_bad_rate_is_a_usage_error() -> None:
         capture_output=True, text=True, timeout=30,
     )
     assert proc.returncode == 2 and "drop_rate" in proc.stderr
+
+
+def test_a_second_stop_signal_leaves_at_once() -> None:
+    from traitel_desktop.sandbox.__main__ import StopRequest
+
+    stop = StopRequest()
+    stop._on_signal(signal.SIGINT, None)
+    assert stop.requested
+    with pytest.raises(SystemExit) as left:
+        stop._on_signal(signal.SIGINT, None)
+    assert left.value.code == 128 + signal.SIGINT

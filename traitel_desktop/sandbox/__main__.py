@@ -75,7 +75,7 @@ class StopRequest:
     Ctrl+C or ``kill -INT`` would never stop it. The handler only sets a flag: it runs in
     the main thread between two bytecodes of whatever that thread was doing, where taking a
     lock (``threading.Event.set``) can deadlock and raising can cut :meth:`Sandbox.stop`
-    short.
+    short. A second signal does cut it short, on purpose: it exits at once.
     """
 
     def __init__(self) -> None:
@@ -89,6 +89,9 @@ class StopRequest:
                 signal.signal(signum, self._on_signal)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            # A second Ctrl+C while stopping: leave at once, as terminals have taught people.
+            raise SystemExit(128 + signum)
         self.requested = True
 
     def wait(self, poll: float = 0.1) -> None:
