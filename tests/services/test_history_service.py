@@ -202,3 +202,44 @@ def test_load_columns_match_the_archive_rows(service: Any, run: Callable[..., An
     assert run(service.load_columns("logsmsin", TODAY, TODAY - dt.timedelta(days=1))) == [
         [] for _ in range(8)
     ]
+
+
+def test_a_zone_change_during_a_sync_never_stores_old_zone_dates(
+    service: Any, session: Any, sb: Any, run: Callable[..., Any]
+) -> None:
+    from traitel_desktop.api import TraiTelClient
+    from traitel_desktop.store.archive_schema import convert
+
+    span = (TODAY - dt.timedelta(days=120), TODAY)
+    sb.faults.latency = 0.15
+    service.sync_engine.parallel = 1
+    moved: list[bool] = []
+    service.archive_changed.connect(lambda: moved.append(True))
+
+    async def change_midway() -> Any:
+        task = asyncio.ensure_future(service.ensure(["logsmsout"], *span))
+        while service.done_days == 0:
+            await asyncio.sleep(0.02)
+        await session.set_time_zone("America/New_York")
+        first = await task
+        while not moved:
+            await asyncio.sleep(0.02)
+        sb.faults.latency = 0.0
+        return first, await service.ensure(["logsmsout"], *span)
+
+    try:
+        first, second = run(change_midway(), timeout=60.0)
+    finally:
+        sb.faults.latency = 0.0
+    assert first.state == "cancelled" and second.state == "done"
+    assert service.archive.zone == "America/New_York"
+    client = TraiTelClient("demo", "demo", gateways=(sb.primary_url, sb.alternate_url))
+    try:
+        table = client.request("logsmsout", startdate=span[0].isoformat(),
+                               enddate=span[1].isoformat()).parsed.table()
+    finally:
+        client.close()
+    expected = sorted((r[:-1] for r in convert("logsmsout", table.header, table.rows)),
+                      key=lambda r: (r[2], r[3], r[0]))
+    assert len(expected) > 100
+    assert service.rows("logsmsout", *span) == expected

@@ -333,7 +333,20 @@ class HistoryService(QObject):
 
     async def move_to_zone(self, new_zone: str) -> dict[str, list[dt.date]]:
         """Move the archive to ``new_zone`` in a worker thread (``Archive.change_time_zone``)
-        and emit ``archive_changed``; returns the days marked for a new fetch."""
+        and emit ``archive_changed``; returns the days marked for a new fetch.
+
+        A sync that runs meanwhile is cancelled first (its answers still on the wire are
+        dated in the old zone; what it stored is moved with the rest), and no sync starts
+        until the move is done: views re-read on ``archive_changed`` and fetch again."""
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        if self.syncing:
+            log.info("time zone changed during a sync: stopping it to move the archive")
+            self.cancel()
+        async with self._lock:
+            return await self._move(new_zone)
+
+    async def _move(self, new_zone: str) -> dict[str, list[dt.date]]:
         old_zone = self.archive.zone
         if old_zone is None or old_zone == new_zone:
             if old_zone is None:
