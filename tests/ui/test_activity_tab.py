@@ -264,6 +264,29 @@ def test_a_rolling_range_follows_midnight_and_damage_is_ignored(
         history.close()
 
 
+def test_a_time_zone_change_shows_the_rows_in_the_new_zone(
+    qtbot: Any, session: Session, history: HistoryService, client: TraiTelClient,
+    run: Callable[..., Any],
+) -> None:
+    tab = make_tab(qtbot, session, history)
+    choose(tab, "logvoicein", days=10, run=run)
+    before = by_id(tab)
+    assert before == {r[0]: r for r in api_rows(client, "logvoicein", tab)}
+
+    async def move_to(zone: str) -> None:
+        await session.set_time_zone(zone)
+        while (history.archive.zone != zone or tab.task is None or not tab.task.done()):
+            await asyncio.sleep(0.02)
+
+    try:
+        run(move_to("Pacific/Auckland"))  # ahead: the end date stays put
+        after = by_id(tab)
+        assert after == {r[0]: r for r in api_rows(client, "logvoicein", tab)}
+        assert after != before  # the same calls, at Auckland's date and time
+    finally:
+        run(move_to("Australia/Sydney"))
+
+
 def test_sub_account_and_text_filters(
     qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any]
 ) -> None:
