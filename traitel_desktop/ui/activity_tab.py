@@ -261,8 +261,8 @@ class ActivityTab(QWidget):
     def _data_changed(self, topic: str) -> None:
         if topic == "timezone":
             self.cap_dates()
-            if self._loaded_once:  # the history moves to the new zone: show it there
-                self.start_reload()
+            if self._loaded_once or self.task is not None:
+                self.start_reload()  # the history moves to the new zone: show it there
         elif topic == "subaccounts":
             self._subs_loaded = False
 
