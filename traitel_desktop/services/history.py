@@ -119,7 +119,7 @@ class HistoryService(QObject):
         self.done_days = 0
         self.needed_days = 0
         self._task: asyncio.Task[SyncReport] | None = None
-        self._lock: asyncio.Lock | None = None
+        self._lock = asyncio.Lock()  # one sync or zone move at a time
         self._cancel_requested = False
         self._zone_tasks: set[asyncio.Task[Any]] = set()
         self._reader = ThreadPoolExecutor(max_workers=2, thread_name_prefix="history-read")
@@ -260,8 +260,6 @@ class HistoryService(QObject):
         """
         if self._closed:
             raise RuntimeError("the history service is closed")
-        if self._lock is None:
-            self._lock = asyncio.Lock()
         async with self._lock:
             self._cancel_requested = False
             self.done_days, self.needed_days = 0, 0
@@ -338,8 +336,6 @@ class HistoryService(QObject):
         A sync that runs meanwhile is cancelled first (its answers still on the wire are
         dated in the old zone; what it stored is moved with the rest), and no sync starts
         until the move is done: views re-read on ``archive_changed`` and fetch again."""
-        if self._lock is None:
-            self._lock = asyncio.Lock()
         if self.syncing:
             log.info("time zone changed during a sync: stopping it to move the archive")
             self.cancel()

@@ -36,6 +36,7 @@ from traitel_desktop.store.archive_columns import (
     forget_months,
     load_month,
     month_spans,
+    next_month,
     read_columns,
     save_month,
 )
@@ -356,7 +357,7 @@ class Archive:
         built = 0
         month = first.replace(day=1)
         while month <= last:
-            following = (month + dt.timedelta(days=32)).replace(day=1)
+            following = next_month(month)
             month_last = following - _ONE_DAY
             if month_last >= today - _ONE_DAY:
                 break  # yesterday is never final: the next sync stores it again

@@ -28,8 +28,8 @@ from typing import Any
 
 from traitel_desktop.store.archive_schema import LOGS
 
-__all__ = ["CACHE_SQL", "forget_months", "load_month", "month_spans", "read_columns",
-           "save_month"]
+__all__ = ["CACHE_SQL", "forget_months", "load_month", "month_spans", "next_month",
+           "read_columns", "save_month"]
 
 _SHARED_KINDS = ("time", "text")
 
@@ -88,12 +88,17 @@ CACHE_SQL = (
 )
 
 
+def next_month(day: dt.date) -> dt.date:
+    """The first day of the month after ``day``'s."""
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def month_spans(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, bool]]:
     """``start``..``end`` cut at month ends: (first, last, True when a whole month)."""
     spans = []
     first = start
     while first <= end:
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        following = next_month(first)
         last = min(end, following - dt.timedelta(days=1))
         spans.append((first, last, first.day == 1 and last == following - dt.timedelta(days=1)))
         first = following
