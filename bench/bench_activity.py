@@ -78,8 +78,8 @@ def memory_child(folder: str) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from traitel_desktop.store.archive import Archive
-    from traitel_desktop.ui.activity_model import ActivityModel
-    from traitel_desktop.ui.activity_table import LogTable
+    from traitel_desktop.ui.activity.model import ActivityModel
+    from traitel_desktop.ui.activity.table import LogTable
 
     app = QApplication([])
     view = QTableView()
@@ -200,12 +200,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from traitel_desktop.api import TraiTelClient
+    from traitel_desktop.runtime.event_loop import AppEventLoop
     from traitel_desktop.sandbox import start_sandbox
     from traitel_desktop.services import Session
-    from traitel_desktop.services.event_loop import AppEventLoop
     from traitel_desktop.services.history import HistoryService
-    from traitel_desktop.ui.activity_model import ActivityModel
-    from traitel_desktop.ui.activity_table import LogTable
+    from traitel_desktop.ui.activity.model import ActivityModel
+    from traitel_desktop.ui.activity.table import LogTable
 
     app = QApplication([])
     started = time.perf_counter()
@@ -217,7 +217,7 @@ def main() -> None:
                            read_timeout=300.0)
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
-    from traitel_desktop.services.qt_collector import QtThreadCollector
+    from traitel_desktop.runtime.qt_collector import QtThreadCollector
 
     collector = QtThreadCollector()  # as in the app: cycles collected on the Qt thread only
     session = Session("demo", "demo", (sb.primary_url, sb.alternate_url), data_dir=root,

@@ -4,7 +4,7 @@ The four priced logs (fax out, voice in, voice out, SMS out) of the ``large`` pr
 synced into a fresh archive first (untimed). Then, medians of ``--runs`` runs (default 5):
 
 * what the Spend tab does for a redraw: ``Archive.totals_by_day`` (SQL GROUP BY on integer
-  micro-units) + ``services.spend.aggregate`` into daily buckets by service;
+  micro-units) + ``core.spend.aggregate`` into daily buckets by service;
 * the reference: the same figures from a plain Python loop over ``Archive.rows`` (micro-units
   summed per day and log, then made ``Decimal``), checked equal.
 
@@ -26,9 +26,8 @@ from typing import TypeVar
 
 from benchkit import Caller, median_time
 
-from traitel_desktop.sandbox import start_sandbox
-from traitel_desktop.services.history_sync import HistorySync
-from traitel_desktop.services.spend import (
+from traitel_desktop.core.history_sync import HistorySync
+from traitel_desktop.core.spend import (
     BY_SERVICE,
     BY_SUB_ACCOUNT,
     SPEND_LOGS,
@@ -38,6 +37,7 @@ from traitel_desktop.services.spend import (
     aggregate,
     period_range,
 )
+from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
 from traitel_desktop.store.archive_schema import LOGS
 

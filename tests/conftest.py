@@ -61,7 +61,7 @@ def _no_cycle_collection_in_worker_threads() -> Iterator[None]:
 # -- the app's event loop, for tests that await services (pytest-qt does not drive qasync) --
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    from traitel_desktop.services.event_loop import AppEventLoop
+    from traitel_desktop.runtime.event_loop import AppEventLoop
 
     # Closing a test's last window must not quit the app (and stop the loop mid-test).
     qapp.setQuitOnLastWindowClosed(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,3 +24,40 @@ def test_api_does_not_load_qt() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_no_import_cycles() -> None:
+    """No module imports, through any chain, a module that imports it back (DESIGN.md);
+    imports under ``if TYPE_CHECKING:`` count too."""
+    import grimp
+
+    graph = grimp.build_graph("traitel_desktop")
+    cycles = sorted(
+        {
+            " <-> ".join(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if imported != module and graph.chain_exists(importer=imported, imported=module)
+        }
+    )
+    assert not cycles, cycles
+
+
+def test_the_product_never_imports_devtools() -> None:
+    code = (
+        "import sys, traitel_desktop.app, traitel_desktop.ui.frame.main_window;"
+        "bad = [m for m in sys.modules if m.startswith('traitel_desktop.devtools')];"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
+                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_every_feature_has_a_room() -> None:
+    """``ui/`` holds packages only: the frame, the shared widgets and one per feature."""
+    ui = ROOT / "traitel_desktop" / "ui"
+    loose = sorted(p.name for p in ui.glob("*.py") if p.name != "__init__.py")
+    assert not loose, loose
+    rooms = {p.name for p in ui.iterdir() if (p / "__init__.py").exists()}
+    assert {"frame", "widgets", "subaccounts", "numbers", "did_wizard", "ivr", "activity",
+            "spend", "costs", "change_history"} <= rooms

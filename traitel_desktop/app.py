@@ -86,7 +86,7 @@ def make_application() -> object:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
-    from traitel_desktop.ui.look import apply_look
+    from traitel_desktop.ui.frame.look import apply_look
 
     apply_look(app)
     return app
@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application()
     import asyncio
 
-    from traitel_desktop.services.event_loop import AppEventLoop
-    from traitel_desktop.services.qt_collector import QtThreadCollector
-    from traitel_desktop.ui.crash import install_exception_hooks
+    from traitel_desktop.runtime.event_loop import AppEventLoop
+    from traitel_desktop.runtime.qt_collector import QtThreadCollector
+    from traitel_desktop.ui.frame.crash import install_exception_hooks
 
     loop = AppEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with loop:
             if args.screenshots is not None:
-                from traitel_desktop.ui.screenshot_run import run_screenshots
+                from traitel_desktop.devtools.screenshot_run import run_screenshots
 
                 return loop.run_until_complete(run_screenshots(args.screenshots, args.data_dir))
             return loop.run_until_complete(_run(args, pending_sandbox))
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
 async def _run(args: argparse.Namespace, pending_sandbox: Future[Any] | None) -> int:
     from traitel_desktop.services.settings import AppSettings
-    from traitel_desktop.ui.controller import AppController
+    from traitel_desktop.ui.frame.controller import AppController
 
     controller = AppController(
         AppSettings(),

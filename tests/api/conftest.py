@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.api.fake_gateway import PASSWORD, FakeGateway, closed_port_url, start_gateway
+from tests.helpers.fake_gateway import PASSWORD, FakeGateway, closed_port_url, start_gateway
 from traitel_desktop.api import TraiTelClient
 
 

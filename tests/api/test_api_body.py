@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.api.bodies import SUCCESS
-from tests.api.fake_gateway import FakeGateway, Reply
+from tests.helpers.bodies import SUCCESS
+from tests.helpers.fake_gateway import FakeGateway, Reply
 from traitel_desktop.api import TraiTelClient, errors, records, tables
 from traitel_desktop.api.body import parse_body
 

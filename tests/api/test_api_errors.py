@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.api.fake_gateway import FakeGateway
+from tests.helpers.fake_gateway import FakeGateway
 from traitel_desktop.api import TraiTelClient, errors
 from traitel_desktop.contract.error_codes import ERROR_TEXTS, error_line
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.api.bodies import SUCCESS
-from tests.api.fake_gateway import PASSWORD, FakeGateway, Recorded, Reply
+from tests.helpers.bodies import SUCCESS
+from tests.helpers.fake_gateway import PASSWORD, FakeGateway, Recorded, Reply
 from traitel_desktop.api import TraiTelClient, errors
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.api.bodies import SUCCESS
-from tests.api.fake_gateway import PASSWORD, FakeGateway
+from tests.helpers.bodies import SUCCESS
+from tests.helpers.fake_gateway import PASSWORD, FakeGateway
 from traitel_desktop.api import TraiTelClient, errors, records
 from traitel_desktop.contract.modes import MODES
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.api.fake_gateway import PASSWORD, FakeGateway, Reply
+from tests.helpers.fake_gateway import PASSWORD, FakeGateway, Reply
 from traitel_desktop.api import TraiTelClient, errors
 
 

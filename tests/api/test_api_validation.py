@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.api.fake_gateway import FakeGateway
+from tests.helpers.fake_gateway import FakeGateway
 from traitel_desktop.api import TraiTelClient, errors
-from traitel_desktop.api.validate import today_in
+from traitel_desktop.contract.zones import today_in
 
 E = errors
 D = dt.date(2024, 1, 10)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.sandbox.wire import call
+from tests.helpers.wire import call
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL
 
 ROOT = Path(__file__).resolve().parents[2]

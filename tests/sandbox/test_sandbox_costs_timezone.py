@@ -8,7 +8,7 @@ from decimal import Decimal
 import phonenumbers
 import pytest
 
-from tests.sandbox.wire import call, call_with
+from tests.helpers.wire import call, call_with
 from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.sandbox import Sandbox
 

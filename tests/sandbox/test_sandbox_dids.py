@@ -5,7 +5,7 @@ from __future__ import annotations
 import phonenumbers
 import pytest
 
-from tests.sandbox.wire import call, call_with
+from tests.helpers.wire import call, call_with
 from traitel_desktop.sandbox import Sandbox
 
 

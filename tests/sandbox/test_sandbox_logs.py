@@ -10,8 +10,8 @@ from functools import cache
 
 import pytest
 
+from tests.helpers.wire import call, call_with
 from tests.sandbox.conftest import TODAY
-from tests.sandbox.wire import call, call_with
 from traitel_desktop.contract.fax_codes import FAX_ERRORS, FAX_STATES
 from traitel_desktop.contract.modes import LOG_MODES
 from traitel_desktop.sandbox import Sandbox, start_sandbox

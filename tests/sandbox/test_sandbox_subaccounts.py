@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sandbox.wire import call, call_with
+from tests.helpers.wire import call, call_with
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL, Sandbox
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.sandbox.wire import call
+from tests.helpers.wire import call
 from traitel_desktop.contract.error_codes import ERROR_TEXTS
 from traitel_desktop.contract.modes import MODES
 from traitel_desktop.sandbox import Sandbox

@@ -25,7 +25,7 @@ Fixtures
 
 Pitfalls: never call ``QApplication.processEvents()`` inside a coroutine (qasync re-enters the
 running task: "Cannot enter into task"); qasync 0.28's ``asyncSlot`` never starts a coroutine
-that takes no argument (give it one, or use ``traitel_desktop.ui.async_tools.spawn``).
+that takes no argument (give it one, or use ``traitel_desktop.ui.widgets.async_tools.spawn``).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _collect_qt_garbage_on_the_main_thread(qapp: Any) -> Iterator[None]:
     """Python's cyclic GC may run in any thread; a QObject caught in a cycle must be
     destroyed here on the Qt thread, not later in a worker thread. As in the app, a
     QtThreadCollector runs collection on the Qt thread during the test."""
-    from traitel_desktop.services.qt_collector import QtThreadCollector
+    from traitel_desktop.runtime.qt_collector import QtThreadCollector
 
     collector = QtThreadCollector()
     yield

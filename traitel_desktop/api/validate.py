@@ -10,9 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from traitel_desktop.api.errors import ApiError, error_for_code
+from traitel_desktop.contract.zones import today_in, zone_info
 
 __all__ = [
     "choice",
@@ -28,9 +28,6 @@ __all__ = [
     "zone",
 ]
 
-#: The latest "today" anywhere on Earth is in UTC+14 (Kiribati); a date after it is surely
-#: in the future, whatever the account's time zone.
-LATEST_ZONE = dt.timezone(dt.timedelta(hours=14))
 
 _DID_SEPARATORS = re.compile(r"[\s\-().]")
 
@@ -154,23 +151,9 @@ def zone(value: str | None, mode: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(200, "tz", mode)
     name = value.strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise _fail(119, "tz", mode) from None
+    if zone_info(name) is None:
+        raise _fail(119, "tz", mode)
     return name
-
-
-def today_in(time_zone: str | None, now: dt.datetime | None = None) -> dt.date:
-    """Today in the account's time zone, or the latest today on Earth when it is not known."""
-    now = now or dt.datetime.now(dt.UTC)
-    tz: dt.tzinfo = LATEST_ZONE
-    if time_zone:
-        try:
-            tz = ZoneInfo(time_zone)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            tz = LATEST_ZONE
-    return now.astimezone(tz).date()
 
 
 def _as_date(value: object, field: str, code: int, mode: str) -> dt.date:

@@ -13,14 +13,29 @@ import sys
 import threading
 import time
 import traceback
+from contextlib import AbstractContextManager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
+from traitel_desktop.sandbox.faults import Dice, Faults
 from traitel_desktop.sandbox.wire import CONTENT_TYPE, error_body
 
-if TYPE_CHECKING:
-    from traitel_desktop.sandbox.sandbox import Sandbox
+
+class Sandbox(Protocol):
+    """What a gateway asks of the sandbox behind it
+    (:class:`traitel_desktop.sandbox.sandbox.Sandbox`)."""
+
+    faults: Faults
+    dice: Dice
+
+    def answer(self, params: dict[str, str]) -> bytes:
+        """The body answering an API call."""
+        ...
+
+    def serving(self) -> AbstractContextManager[bool]:
+        """Scope of one request: False once the sandbox is stopping."""
+        ...
 
 PATH = "/accountmanager.pl"
 MAX_BODY = 1 << 20

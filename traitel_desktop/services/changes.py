@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from traitel_desktop.store import AccountRecord
+from traitel_desktop.store.account_record import Change as Change  # for the views
 
 if TYPE_CHECKING:
     from traitel_desktop.api import TraiTelClient

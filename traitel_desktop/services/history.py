@@ -1,7 +1,7 @@
 """The Qt side of the activity history: one :class:`HistoryService` per signed-in session.
 
 It owns the account's :class:`~traitel_desktop.store.archive.Archive` and a
-:class:`~traitel_desktop.services.history_sync.HistorySync` over ``session.call``, and gives
+:class:`~traitel_desktop.core.history_sync.HistorySync` over ``session.call``, and gives
 the views (Activity, Spend) one place to
 
 * read archived rows at once (:meth:`HistoryService.rows` on the Qt thread, or
@@ -28,12 +28,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
-from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
-from traitel_desktop.services.responsiveness import bulk_job
+from traitel_desktop.contract.zones import today_in
+from traitel_desktop.core.history_sync import HistorySync, Offline, SyncReport
+from traitel_desktop.runtime.responsiveness import bulk_job
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_columns import read_columns
 from traitel_desktop.store.archive_schema import LOG_NAMES
@@ -48,7 +48,6 @@ __all__ = [
     "EnsureResult",
     "HistoryService",
     "read_columns",
-    "zone_today",
 ]
 
 log = logging.getLogger(__name__)
@@ -57,15 +56,6 @@ log = logging.getLogger(__name__)
 DONE, CANCELLED, OFFLINE = "done", "cancelled", "offline"
 
 _services: weakref.WeakKeyDictionary[Any, HistoryService] = weakref.WeakKeyDictionary()
-
-
-def zone_today(zone: str) -> dt.date:
-    """Today in ``zone`` (UTC when the zone is empty or unknown)."""
-    try:
-        tz = ZoneInfo(zone) if zone else dt.UTC
-    except (ZoneInfoNotFoundError, ValueError):
-        tz = dt.UTC
-    return dt.datetime.now(tz).date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +159,7 @@ class HistoryService(QObject):
 
     def today(self) -> dt.date:
         """Today in the account's time zone."""
-        try:
-            return self._today(self.zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return zone_today("UTC")
+        return self._today(self.zone)
 
     # --- reading ------------------------------------------------------------------------
     def rows(

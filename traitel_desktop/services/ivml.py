@@ -21,8 +21,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+from traitel_desktop.core.phones import format_number
 from traitel_desktop.services.changes import AREA_IVML, RESULT_OK, ChangeLog, SessionLike
-from traitel_desktop.services.subaccounts import format_number, numbers_detail
+from traitel_desktop.services.subaccounts import numbers_detail
 
 if TYPE_CHECKING:
     from traitel_desktop.api import TraiTelClient

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 import phonenumbers
 from PySide6.QtCore import QLocale
 
+from traitel_desktop.core.phones import format_number
 from traitel_desktop.services.changes import AREA_NUMBERS, ChangeLog, SessionLike
-from traitel_desktop.services.subaccounts import SubAccountRow, format_number, server_alias
+from traitel_desktop.services.subaccounts import SubAccountRow, server_alias
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig, IvrMenu, Number

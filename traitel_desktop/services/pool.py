@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from traitel_desktop.services.responsiveness import tune_interpreter
+from traitel_desktop.runtime.responsiveness import tune_interpreter
 
 T = TypeVar("T")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from traitel_desktop.core.phones import format_number
 from traitel_desktop.services.changes import AREA_SUB_ACCOUNTS, ChangeLog, SessionLike
 
 if TYPE_CHECKING:
@@ -123,20 +124,6 @@ def describe(changes: dict[str, str]) -> str:
         f"{FIELD_WORDS[name]} → {value!r}" if value else f"{FIELD_WORDS[name]} cleared"
         for name, value in changes.items()
     )
-
-
-def format_number(digits: str) -> str:
-    """A number as the owner reads it (``+61 2 9999 1234``); invalid numbers as ``+digits``."""
-    text = digits.strip()
-    import phonenumbers  # lazily: start-up
-
-    try:
-        parsed = phonenumbers.parse("+" + text.lstrip("+"), None)
-    except phonenumbers.NumberParseException:
-        return text
-    if not phonenumbers.is_valid_number(parsed):
-        return "+" + text.lstrip("+")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def numbers_detail(words: str, numbers: list[Number] | None) -> str:

@@ -1,0 +1,1 @@
+"""The DID purchase flow: a Qt-free state machine with its data."""

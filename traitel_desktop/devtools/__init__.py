@@ -1,0 +1,1 @@
+"""Screenshots and benchmark hooks. Imports ui/; the product never imports it."""

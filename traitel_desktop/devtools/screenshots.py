@@ -1,0 +1,124 @@
+"""``--screenshots DIR``: save the main window on each tab once its data has loaded, plus the
+sign-in and settings dialogs and every dialog and wizard page of :data:`REGISTRY`.
+
+A shot is an async callable taking the :class:`~traitel_desktop.devtools.shot_kit.ShotContext`
+and returning the widget to grab (it may open a dialog and close it afterwards in
+``ctx.cleanup``). Tabs come from the main window's tab list; the other shots live in
+:mod:`traitel_desktop.devtools.shots`, one module per feature, and are listed here in the
+order they are taken (later shots see what earlier ones did on the demo account). The product
+never imports this package.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from traitel_desktop.devtools.shot_kit import LOAD_TIMEOUT, Shot, ShotContext, settle
+from traitel_desktop.devtools.shots import change_history, costs, did_wizard, ivr, subaccounts
+
+if TYPE_CHECKING:
+    from traitel_desktop.ui.frame.main_window import MainWindow
+
+__all__ = ["LOAD_TIMEOUT", "REGISTRY", "ShotContext", "all_shots", "settle", "take_all"]
+
+log = logging.getLogger(__name__)
+
+def tab_shot(name: str) -> Shot:
+    """A shot of the main window showing tab ``name`` once its data has loaded."""
+
+    async def shot(ctx: ShotContext) -> QWidget:
+        window = ctx.window
+        index = [spec.name for spec in window.specs].index(name)
+        tab: Any = window.tab(name)
+        loaded = asyncio.Event()
+        tab.loaded.connect(loaded.set)
+        window.tabs.blockSignals(True)
+        window.tabs.setCurrentIndex(index)
+        window.tabs.blockSignals(False)
+        task = window.reload_tab(index)
+        if task is not None:
+            await asyncio.wait_for(asyncio.shield(task), LOAD_TIMEOUT)
+        if not loaded.is_set():
+            try:
+                await asyncio.wait_for(loaded.wait(), 3.0)
+            except TimeoutError:
+                log.warning("tab %s did not report loaded; taking the shot anyway", name)
+        await settle()
+        return window
+
+    return shot
+
+
+async def signin_shot(ctx: ShotContext) -> QWidget:
+    """The sign-in dialog, as a new user sees it."""
+    from traitel_desktop.ui.frame.signin_dialog import SignInDialog
+
+    dialog = SignInDialog(ctx.settings, ctx.sandbox, parent=None)
+    dialog.username.setText("demo")
+    dialog.show()
+    ctx.cleanup.append(dialog.deleteLater)
+    ctx.cleanup.append(dialog.close)
+    await settle()
+    return dialog
+
+
+async def settings_shot(ctx: ShotContext) -> QWidget:
+    """The settings dialog, once the time zone has been read."""
+    from traitel_desktop.ui.frame.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx.session, ctx.window)
+    loaded = asyncio.Event()
+    dialog.loaded.connect(loaded.set)
+    dialog.show()
+    ctx.cleanup.append(dialog.deleteLater)
+    ctx.cleanup.append(dialog.reject)
+    await asyncio.wait_for(loaded.wait(), LOAD_TIMEOUT)
+    await settle()
+    return dialog
+
+
+#: The shots after the tabs, in the order they are taken.
+REGISTRY: list[tuple[str, Shot]] = [
+    ("signin", signin_shot),
+    ("settings", settings_shot),
+    *subaccounts.SHOTS,
+    *did_wizard.SHOTS,
+    *change_history.SHOTS,
+    *ivr.SHOTS,
+    *costs.SHOTS,
+]
+
+
+def build_all_tabs(window: MainWindow) -> None:
+    """Build every tab (importing its module) before the first shot."""
+    for spec in window.specs:
+        window.tab(spec.name)
+
+
+def all_shots(window: MainWindow) -> list[tuple[str, Shot]]:
+    """Every shot: one per tab, then the registry."""
+    return [(spec.name, tab_shot(spec.name)) for spec in window.specs] + list(REGISTRY)
+
+
+async def _take(ctx: ShotContext, name: str, shot: Shot) -> Path:
+    widget = await shot(ctx)
+    path = ctx.out_dir / f"{name}.png"
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    while ctx.cleanup:
+        ctx.cleanup.pop()()
+    await settle(0.05)
+    return path
+
+
+async def take_all(ctx: ShotContext) -> list[Path]:
+    """Take every shot of :func:`all_shots` into ``ctx.out_dir``; returns the files
+    written."""
+    ctx.out_dir.mkdir(parents=True, exist_ok=True)
+    build_all_tabs(ctx.window)
+    return [await _take(ctx, name, shot) for name, shot in all_shots(ctx.window)]

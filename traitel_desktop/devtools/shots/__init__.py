@@ -1,0 +1,1 @@
+"""Screenshots of dialogs and wizard pages, one module per feature."""

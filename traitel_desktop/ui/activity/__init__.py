@@ -1,0 +1,1 @@
+"""The Activity tab: six logs from the history archive, filters, export."""

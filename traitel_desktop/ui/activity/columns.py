@@ -1,0 +1,244 @@
+"""The Activity tab's columns for each of the six logs, and how a raw value reads as words.
+
+A shown column (:class:`ViewColumn`) reads one or more API columns (positions in
+``LOGS[log].headers``) and formats them with a :class:`Fmt`. Raw values are what
+``Archive.rows`` returns (ints, ISO date/time text, micro-unit costs) or, straight from a CSV
+body, the same values still as text: every formatter accepts both. Formatters never raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from traitel_desktop.api.decode import fax_result, sms_text
+from traitel_desktop.core.money import format_cost
+from traitel_desktop.store.archive_schema import LOGS, money_to_micro, to_money
+
+NOTHING = "—"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Activity", text)
+
+
+class Fmt(Enum):
+    """How a shown column formats its raw value(s)."""
+
+    ID = "id"
+    WHEN = "when"        # Date, Time
+    SUB = "sub"          # Sub-ID, named by the tab's sub-account names
+    NUMBER = "number"
+    TEXT = "text"
+    COUNT = "count"
+    SPEED = "speed"
+    DURATION = "duration"
+    MONEY = "money"
+    FAX_RESULT = "fax_result"
+    CALL_RESULT = "call_result"
+    TRACKING = "tracking"
+    IVML = "ivml"
+    MESSAGE = "message"  # MessageType, Message
+
+
+@dataclass(frozen=True, slots=True)
+class ViewColumn:
+    """One shown column: title, the API columns it reads, its format, alignment."""
+
+    key: str
+    title: str
+    sources: tuple[int, ...]
+    fmt: Fmt
+    right: bool = False
+
+
+#: The logs the tab offers, with their names in the log chooser.
+def log_titles() -> dict[str, str]:
+    """Log name -> words for the chooser."""
+    return {
+        "logfaxin": tr("Faxes received"),
+        "logfaxout": tr("Faxes sent"),
+        "logvoicein": tr("Calls received"),
+        "logvoiceout": tr("Calls made"),
+        "logsmsin": tr("Text messages received"),
+        "logsmsout": tr("Text messages sent"),
+    }
+
+
+def _at(log: str, header: str) -> int:
+    return LOGS[log].headers.index(header)
+
+
+def view_columns(log: str) -> list[ViewColumn]:
+    """The shown columns of ``log``, in order."""
+    a = lambda header: _at(log, header)  # noqa: E731
+    cols = [
+        ViewColumn("when", tr("When"), (a("Date"), a("Time")), Fmt.WHEN),
+        ViewColumn("sub", tr("Sub-account"), (a("Sub-ID"),), Fmt.SUB),
+        ViewColumn("from", tr("From"), (a("From"),), Fmt.NUMBER),
+        ViewColumn("to", tr("To"), (a("To"),), Fmt.NUMBER),
+    ]
+    if log == "logfaxin":
+        cols += [
+            ViewColumn("station", tr("Fax station"), (a("FaxStationID"),), Fmt.TEXT),
+            ViewColumn("pages", tr("Pages"), (a("Pages"),), Fmt.COUNT, True),
+            ViewColumn("speed", tr("Speed"), (a("Speed"),), Fmt.SPEED, True),
+            ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
+        ]
+    elif log == "logfaxout":
+        cols += [
+            ViewColumn("result", tr("Result"), (a("ErrorCode"),), Fmt.FAX_RESULT),
+            ViewColumn("pages", tr("Pages"), (a("Pages"),), Fmt.COUNT, True),
+            ViewColumn("attempt", tr("Attempt"), (a("Attempt"),), Fmt.COUNT, True),
+            ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
+            ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
+        ]
+    elif log in ("logvoicein", "logvoiceout"):
+        cols += [
+            ViewColumn("result", tr("Result"), (a("Result"),), Fmt.CALL_RESULT),
+            ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
+            ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
+            ViewColumn("ivml", tr("IVML"), (a("IVMLID"),), Fmt.IVML, True),
+        ]
+    elif log == "logsmsin":
+        cols += [
+            ViewColumn("message", tr("Message"), (a("MessageType"), a("Message")), Fmt.MESSAGE),
+        ]
+    elif log == "logsmsout":
+        cols += [
+            ViewColumn("delivery", tr("Delivery"), (a("Tracking"),), Fmt.TRACKING),
+            ViewColumn("parts", tr("Parts"), (a("Sent"),), Fmt.COUNT, True),
+            ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
+        ]
+    cols.append(ViewColumn("id", tr("ID"), (a("ID"),), Fmt.ID, True))
+    return cols
+
+
+# --- formatting one value ------------------------------------------------------------------
+def as_int(value: Any) -> int:
+    """An int column's value (typed, or CSV text)."""
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text else 0
+
+
+def as_micro(value: Any) -> int | Decimal:
+    """A cost as micro-units (typed already, or CSV text)."""
+    if isinstance(value, int | Decimal):
+        return value
+    micro, rest = money_to_micro(str(value))
+    return micro if rest is None else Decimal(micro) + Decimal(rest)
+
+
+def duration_text(seconds: Any) -> str:
+    """Seconds as ``h:mm:ss``."""
+    total = as_int(seconds)
+    sign = "-" if total < 0 else ""
+    hours, rest = divmod(abs(total), 3600)
+    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def money_text(micro: Any) -> str:
+    """A cost in micro-units as a plain amount with at least four decimals."""
+    return format_cost(to_money(as_micro(micro)))
+
+
+def when_text(day: Any, time: Any) -> str:
+    """``2026-05-20`` + ``14:03:11`` as ``Wed 20 May 2026  14:03:11``."""
+    try:
+        d = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day).strip())
+    except ValueError:
+        return f"{day} {time}"
+    return f"{d:%a} {d.day} {d:%b %Y}  {str(time).strip()}"
+
+
+def call_result_text(value: Any) -> str:
+    """``answered`` / ``failed`` in words."""
+    word = str(value).strip().lower()
+    return {"answered": tr("Answered"), "failed": tr("Not answered")}.get(
+        word, str(value) or NOTHING
+    )
+
+
+def tracking_text(value: Any) -> str:
+    """``Tracking`` in words."""
+    word = str(value).strip().lower()
+    return {
+        "delivered": tr("Delivered"),
+        "failed": tr("Not delivered"),
+        "pending": tr("Waiting for the network"),
+        "": tr("Not tracked"),
+    }.get(word, str(value))
+
+
+def number_text(value: Any) -> str:
+    """A number as ``+61 2 9999 1234`` (its country's format)."""
+    return _number_text(str(value).strip())
+
+
+@lru_cache(maxsize=16384)
+def _number_text(text: str) -> str:
+    # An account's numbers repeat across logs and date ranges: each is formatted once.
+    from traitel_desktop.core.phones import format_number
+
+    return format_number(text) if text else NOTHING
+
+
+def number_tip(value: Any) -> str:
+    """The country of a number, for its tooltip."""
+    from traitel_desktop.services.numbers import country_name
+
+    text = str(value).strip()
+    country = country_name(text) if text else ""
+    return f"{number_text(text)} — {country}" if country else number_text(text)
+
+
+def fax_tip(code: Any) -> str:
+    """State, error and description of a fax result code."""
+    result = fax_result(as_int(code))
+    if result.delivered:
+        return result.description
+    lines = [result.description]
+    if result.state is not None:
+        lines.append(tr("State: {0}").format(result.state))
+    if result.error is not None:
+        lines.append(tr("Error: {0}").format(result.error))
+    return "\n".join(lines)
+
+
+def single_formatter(fmt: Fmt, sub_names: dict[int, str]) -> Callable[[Any], str]:
+    """The formatter of a one-source column."""
+    if fmt is Fmt.SUB:
+        def sub(value: Any) -> str:
+            ident = as_int(value)
+            return sub_names.get(ident) or (
+                tr("Main account") if ident == 0 else tr("ID {0}").format(ident)
+            )
+        return sub
+    simple: dict[Fmt, Callable[[Any], str]] = {
+        Fmt.ID: lambda v: str(v).strip(),
+        Fmt.NUMBER: number_text,
+        Fmt.TEXT: lambda v: str(v).strip() or NOTHING,
+        Fmt.COUNT: lambda v: f"{as_int(v):,}",
+        Fmt.SPEED: lambda v: tr("{0} bit/s").format(f"{as_int(v):,}") if as_int(v) else NOTHING,
+        Fmt.DURATION: duration_text,
+        Fmt.MONEY: money_text,
+        Fmt.FAX_RESULT: lambda v: fax_result(as_int(v)).text,
+        Fmt.CALL_RESULT: call_result_text,
+        Fmt.TRACKING: tracking_text,
+        Fmt.IVML: lambda v: NOTHING if v is None or str(v).strip() == "" else str(v).strip(),
+    }
+    return simple[fmt]
+
+
+def message_cell(message_type: Any, message: Any) -> str:
+    """An SMS as one line for a cell (new lines shown as ``⏎``)."""
+    return sms_text(str(message_type), str(message)).replace("\r\n", " ⏎ ").replace("\n", " ⏎ ")

@@ -1,0 +1,250 @@
+"""The Activity tab's body: the table, the totals line, the sync bar (progress + Cancel),
+the offline note and the details pane of the selected row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from traitel_desktop.core.dates import local_time_text
+from traitel_desktop.ui.activity.model import ActivityModel
+from traitel_desktop.ui.activity.table import Totals
+
+OFFLINE_STYLE = (
+    "QLabel { color: #92400e; background: #fffbeb; border: 1px solid #fde68a;"
+    " border-radius: 6px; padding: 6px 10px; }"
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Activity", text)
+
+
+def offline_text(last_sync: dt.datetime | None) -> str:
+    """The offline note."""
+    when = local_time_text(last_sync) if last_sync is not None else tr("never")
+    return tr("Offline — showing history saved on this computer, last updated {0}").format(when)
+
+
+def totals_text(totals: Totals, of: int) -> str:
+    """``1,234 records · 12:03:04 · 56 pages · cost 12.3400`` for the rows shown."""
+    parts = [
+        tr("{0} records").format(f"{totals.count:,}") if totals.count != 1 else tr("1 record")
+    ]
+    if totals.count != of:
+        parts[0] += tr(" (of {0})").format(f"{of:,}")
+    if totals.duration is not None:
+        hours, rest = divmod(totals.duration, 3600)
+        parts.append(tr("duration {0}").format(f"{hours}:{rest // 60:02d}:{rest % 60:02d}"))
+    if totals.pages is not None:
+        parts.append(tr("{0} pages").format(f"{totals.pages:,}"))
+    if totals.cost is not None:
+        parts.append(tr("cost {0}").format(f"{totals.cost:,.4f}"))
+    return tr("Shown: ") + " · ".join(parts)
+
+
+#: The widest usual text of each column: widths follow the font, so a full phone number
+#: or date is never cut short (a message column gets a fixed share instead).
+_WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
+                "from": "+44 121 236 6400", "to": "+44 121 236 6400",
+                "result": "Not answered", "station": "+61 2 9876 5432",
+                "delivery": "Not delivered", "ivml": "99999", "pages": "999",
+                "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
+
+
+class ActivityBody(QWidget):
+    """Table + details side by side, with the totals, sync bar and offline note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ActivityModel(self)
+        view = self.view = QTableView(self)
+        view.setObjectName("activityTable")
+        view.setAccessibleName(tr("Activity"))
+        view.setModel(self.model)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(24)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("placeholderText")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(view)
+        self.stack.addWidget(self.empty)
+
+        self.totals = QLabel(self)
+        self.totals.setObjectName("activityTotals")
+        self.totals.setAccessibleName(tr("Totals of the rows shown"))
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("activityDetails")
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("Details of the selected activity"))
+        self.details.setPlaceholderText(tr("Select a row to see it in full."))
+        self.copy_button = QPushButton(tr("&Copy details"), self)
+        self.copy_button.setToolTip(tr("Copy these details as text (Ctrl+C)"))
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(tr("Details"), side)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.copy_button)
+        side_layout.addLayout(top)
+        side_layout.addWidget(self.details, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([860, 240])
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(tr("Fetching activity"))
+        self.progress.setFormat(tr("Fetching days from TraiTel: %v of %m"))
+        self.progress.setMaximumWidth(360)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setToolTip(tr("Stop fetching; the days that arrived are kept (Esc)"))
+        self.sync_row = QWidget(self)
+        sync_layout = QHBoxLayout(self.sync_row)
+        sync_layout.setContentsMargins(0, 0, 0, 0)
+        sync_layout.addWidget(self.progress, 1)
+        sync_layout.addWidget(self.cancel_button)
+        sync_layout.addStretch(1)
+        self.sync_row.hide()
+        self.offline = QLabel(self)
+        self.offline.setObjectName("activityOffline")
+        self.offline.setStyleSheet(OFFLINE_STYLE)
+        self.offline.setWordWrap(True)
+        self.offline.setAccessibleName(tr("Offline"))
+        self.offline.hide()
+
+        view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
+        self.model.modelReset.connect(self.show_details)
+        self.model.layoutChanged.connect(self.show_details)
+        self.model.modelReset.connect(self._fit_columns)
+
+    def outer_layout(self, controls: QBoxLayout, bar: QWidget, export_row: QWidget) -> QVBoxLayout:
+        """The tab's whole layout around this body."""
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 8, 0, 8)
+        layout.setSpacing(6)
+        layout.addWidget(bar)
+        layout.addLayout(controls)
+        layout.addWidget(self.offline)
+        layout.addWidget(self.sync_row)
+        layout.addWidget(export_row)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.totals)
+        return layout
+
+    def _fit_columns(self) -> None:
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader().fontMetrics()
+        for column, view in enumerate(self.model.table.view):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            sample = _WIDEST_TEXT.get(view.key)
+            if sample is None:
+                width = 300 if view.key == "message" else 80
+            else:
+                width = metrics.horizontalAdvance(sample) + 18
+            self.view.setColumnWidth(column, max(width, header.horizontalAdvance(title) + 28))
+
+    # --- state ----------------------------------------------------------------------------
+    def show_sync(self, on: bool) -> None:
+        """Show or hide the progress bar and Cancel."""
+        if on:
+            self.progress.setRange(0, 0)
+        self.sync_row.setVisible(on)
+
+    def set_progress(self, done: int, needed: int) -> None:
+        """Days fetched of days needed."""
+        self.progress.setRange(0, max(needed, 1))
+        self.progress.setValue(min(done, max(needed, 1)))
+
+    def show_offline(self, last_sync: dt.datetime | None, *, online: bool = False) -> None:
+        """Mark the rows as the offline archive (or clear the mark)."""
+        if online:
+            self.offline.hide()
+            return
+        self.offline.setText(offline_text(last_sync))
+        self.offline.show()
+
+    def show_empty(self, text: str) -> None:
+        """Show the table, or ``text`` instead of it when not empty."""
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty if text else self.view)
+
+    # --- selection and details ------------------------------------------------------------
+    def selected_table_row(self) -> int | None:
+        """The :class:`LogTable` row selected (None: none)."""
+        index = self.view.selectionModel().currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.table_row(index.row())
+
+    def select_table_row(self, table_row: int | None) -> None:
+        """Select a :class:`LogTable` row again, if it is shown."""
+        if table_row is None or table_row >= self.model.table.count:
+            return
+        row = self.model.model_row(table_row)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    def show_details(self) -> None:
+        """Fill the details pane from the selected row."""
+        row = self.selected_table_row()
+        if row is None:
+            self.details.clear()
+            self.copy_button.setEnabled(False)
+            return
+        lines = self.model.table.details(row)
+        text = "\n".join(
+            f"{label}: {value}" if label else "    " + value.replace("\n", "\n    ")
+            for label, value in lines
+        )
+        self.details.setPlainText(text)
+        self.copy_button.setEnabled(True)
+
+    def details_text(self) -> str:
+        """The details shown now ("" with no row selected)."""
+        return self.details.toPlainText()

@@ -1,0 +1,1 @@
+"""The Costs tab: price quotes, estimates and the comparison table."""

@@ -1,0 +1,236 @@
+"""The DID purchase wizard: service → country → city → offers → review → subscribe → done.
+
+A ``QWizard`` shown without blocking (``show()``/``open()``, never ``exec()``). The flow is
+:class:`~traitel_desktop.core.did_purchase.flow.DidPurchase`: pages only render its state and call
+its methods, and the wizard *follows* the state — Next asks the state to move on, and the page
+changes when the state did (so a double-click, a slow answer or a late reply cannot put the
+pages and the state out of step). Back keeps every choice; Cancel works on every page. After
+each buying pass every number's result is written to the change log, the views are told
+(``"numbers"``) and the balance is read again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from traitel_desktop.core.did_purchase.flow import DidPurchase, DidStatus, Step, WizardStateError
+from traitel_desktop.core.did_purchase.state import DEFAULT_QUANTITY
+from traitel_desktop.core.phones import format_number
+from traitel_desktop.runtime.widget_guard import alive
+from traitel_desktop.services.changes import AREA_NUMBERS, ChangeLog
+from traitel_desktop.ui.did_wizard.finish import DonePage, ReviewPage, SubscribePage
+from traitel_desktop.ui.did_wizard.pages import (
+    CityPage,
+    CountryPage,
+    OffersPage,
+    ServicePage,
+    StepPage,
+)
+from traitel_desktop.ui.did_wizard.widgets import tr
+from traitel_desktop.ui.widgets.async_tools import spawn
+
+if TYPE_CHECKING:
+    from traitel_desktop.services import Session
+
+log = logging.getLogger(__name__)
+
+#: Page IDs (the choosing pages use their ``Step`` value).
+SUBSCRIBE_PAGE = Step.SUBSCRIBING.value
+DONE_PAGE = Step.DONE.value
+#: Statuses worth a line in the change log once a pass is over.
+FINAL = (DidStatus.SUBSCRIBED, DidStatus.TAKEN, DidStatus.FAILED, DidStatus.UNKNOWN)
+#: Roomier list rows than the app default: the lists are the main content of most pages.
+WIZARD_STYLE = "QListWidget::item { padding: 5px 4px; }"
+
+
+class DidWizard(QWizard):
+    """Buys new numbers for ``session``'s account (see the module docstring).
+
+    Signals: ``assign_requested(digits)`` from "Assign these numbers now"; ``purchased()`` after
+    a buying pass (the views were told and the balance is being read).
+    """
+
+    assign_requested = Signal(str)
+    purchased = Signal()
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, quantity: int = DEFAULT_QUANTITY
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.purchase = DidPurchase(session.call, quantity=quantity)
+        self.changes = ChangeLog(session)
+        #: True while the wizard switches pages to follow the state (not a user's click).
+        self.following = False
+        self.subscribing = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._logged: dict[str, DidStatus] = {}
+        self.setObjectName("didWizard")
+        self.setWindowTitle(tr("Buy numbers"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setMinimumSize(620, 520)
+        self.setStyleSheet(WIZARD_STYLE)
+        self.pages: dict[int, StepPage] = {}
+        for page in (
+            ServicePage(self),
+            CountryPage(self),
+            CityPage(self),
+            OffersPage(self),
+            ReviewPage(self),
+            SubscribePage(self),
+            DonePage(self),
+        ):
+            self.setPage(page.step.value, page)
+            self.pages[page.step.value] = page
+        self.setStartId(Step.SERVICE.value)
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("&Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+        self._remove_listener = self.purchase.add_listener(self._changed)
+        self.currentIdChanged.connect(lambda _id: self._render())
+
+    # --- the pages follow the state -----------------------------------------------------
+    def page_of(self, step: Step) -> StepPage:
+        """The page showing ``step``."""
+        return self.pages[step.value]
+
+    def act(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run one of the state's actions as a task (kept until it ends; see :meth:`settled`)."""
+        task = spawn(self._guard(coro), name="did-wizard")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _guard(self, coro: Coroutine[Any, Any, Any]) -> None:
+        try:
+            await coro
+        except WizardStateError as exc:  # a late click; the pages disable such actions
+            log.info("DID wizard: %s", exc)
+
+    async def settled(self) -> None:
+        """Wait until every action started so far has ended (tests, screenshots)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    def _changed(self) -> None:
+        if not alive(self):
+            return
+        self._follow()
+        self._render()
+
+    def _render(self) -> None:
+        page = self.currentPage()
+        if isinstance(page, StepPage):
+            page.show_state()
+        self._lock_city()
+
+    def _lock_city(self) -> None:
+        """Once numbers were sent for this city, Back from the offers page is not allowed:
+        the city page acts as a commit page (Qt then disables Back)."""
+        city = self.pages[Step.CITY.value]
+        locked = self.purchase.step is Step.OFFERS and not self.purchase.can_go_back()
+        if city.isCommitPage() != locked:
+            city.setCommitPage(locked)
+
+    def _follow(self) -> None:
+        """Show the page of the state's step (the done page once the user went there)."""
+        p = self.purchase
+        if p.cancelled or self.following or not self.isVisible():
+            return
+        current = self.currentId()
+        if current == DONE_PAGE and p.step is Step.DONE:
+            return
+        target = min(p.step.value, SUBSCRIBE_PAGE)
+        self.following = True
+        try:
+            while self.currentId() != target:
+                before = self.currentId()
+                if before < target:
+                    self.next()
+                else:
+                    self.back()
+                if self.currentId() == before:
+                    break
+        finally:
+            self.following = False
+
+    def page_left_backwards(self, page: StepPage) -> None:
+        """Back was pressed on ``page``: the state goes back too."""
+        if self.following or self.purchase.step is not page.step:
+            return
+        self.following = True
+        try:
+            moved = self.purchase.back()
+        finally:
+            self.following = False
+        if not moved:  # not allowed (numbers were sent for this city): return to the state
+            QTimer.singleShot(0, self, self._follow)
+
+    # --- buying -------------------------------------------------------------------------
+    def start_subscribe(self) -> None:
+        """Buy (or try again): one pass at a time; the Buy button is off while it runs."""
+        if self.subscribing or self.purchase.cancelled:
+            return
+        self.subscribing = True
+        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.NextButton):
+            self.button(which).setEnabled(False)
+        self.act(self._subscribe())
+
+    async def _subscribe(self) -> None:
+        try:
+            await self.purchase.subscribe()
+        finally:
+            self.subscribing = False
+            self._after_pass()
+
+    def _after_pass(self) -> None:
+        """Log every number's new result, tell the views and read the balance again."""
+        p = self.purchase
+        where = f"{p.city}, {p.country}"
+        for result in p.results:
+            if result.status not in FINAL or self._logged.get(result.did) is result.status:
+                continue
+            self._logged[result.did] = result.status
+            outcome = "ok" if result.status is DidStatus.SUBSCRIBED else result.message
+            self.changes.log(AREA_NUMBERS, "buy", format_number(result.did),
+                             f"{p.service} number in {where}", outcome)
+        self.session.notify("numbers")
+        spawn(self._refresh_balance(), name="did-wizard-balance")
+        if alive(self):
+            self.purchased.emit()
+            self._render()
+
+    async def _refresh_balance(self) -> None:
+        from traitel_desktop.api.errors import TraiTelError
+        from traitel_desktop.services import Superseded
+
+        with contextlib.suppress(TraiTelError, Superseded, TimeoutError):
+            if not self.session.closed:
+                await self.session.refresh_balance()
+
+    def refresh_offers(self) -> None:
+        """After Error 114: fresh offers for the same city, every other choice kept."""
+        if self.purchase.can_refresh_offers:
+            self.act(self.purchase.refresh_offers_after_taken())
+
+    # --- closing ------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Cancel (any page): nothing more is sent; a number already on its way finishes."""
+        self.purchase.cancel()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Closing: stop following the state."""
+        self._remove_listener()
+        super().done(result)

@@ -1,0 +1,184 @@
+"""The account header: name, balance (with refresh, auto-refresh and the low-balance
+highlight), the gateway in use and the connection state."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from traitel_desktop.core.money import exact_money, format_amount
+from traitel_desktop.services.settings import DEFAULT_REFRESH_MINUTES, DEFAULT_THRESHOLD
+from traitel_desktop.ui.frame.look import app_icon, repolish
+
+if TYPE_CHECKING:
+    from traitel_desktop.services import Session
+
+
+class AccountHeader(QWidget):
+    """Shows the session's state and asks for a balance refresh (``refresh_requested``) when
+    the refresh button is pressed or the refresh interval has passed."""
+
+    refresh_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.threshold = DEFAULT_THRESHOLD
+
+        logo = QLabel(self)
+        logo.setPixmap(app_icon().pixmap(40, 40))
+        logo.setAccessibleName(self.tr("TraiTel Desktop logo"))
+        self.name_label = QLabel(session.username, self)
+        self.name_label.setObjectName("accountName")
+        self.name_label.setAccessibleName(self.tr("Account name"))
+        self.zone_label = QLabel(self)
+        self.zone_label.setObjectName("accountSub")
+        self.zone_label.setAccessibleName(self.tr("Account time zone"))
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.zone_label)
+
+        # Balance box.
+        self.balance_box = QFrame(self)
+        self.balance_box.setObjectName("balanceBox")
+        caption = QLabel(self.tr("Balance"), self.balance_box)
+        caption.setObjectName("balanceCaption")
+        self.balance_label = QLabel("—", self.balance_box)
+        self.balance_label.setObjectName("balanceValue")
+        self.balance_label.setAccessibleName(self.tr("Balance"))
+        self.balance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.low_note = QLabel(self.balance_box)
+        self.low_note.setObjectName("lowBalanceNote")
+        self.low_note.hide()
+        self.refresh_button = QToolButton(self.balance_box)
+        self.refresh_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        self.refresh_button.setToolTip(self.tr("Refresh the balance (F5 refreshes everything)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh balance"))
+        self.refresh_button.setAutoRaise(True)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        value_row = QHBoxLayout()
+        value_row.setSpacing(4)
+        value_row.addWidget(self.balance_label)
+        value_row.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        box = QVBoxLayout(self.balance_box)
+        box.setContentsMargins(12, 6, 12, 6)
+        box.setSpacing(0)
+        box.addWidget(caption)
+        box.addLayout(value_row)
+        box.addWidget(self.low_note)
+
+        # Connection box.
+        status_caption = QLabel(self.tr("Connection"), self)
+        status_caption.setObjectName("statusCaption")
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionState")
+        self.connection_label.setAccessibleName(self.tr("Connection state"))
+        self.gateway_label = QLabel(self)
+        self.gateway_label.setObjectName("accountSub")
+        self.gateway_label.setAccessibleName(self.tr("Gateway in use"))
+        self.updated_label = QLabel(self)
+        self.updated_label.setObjectName("accountSub")
+        self.updated_label.setAccessibleName(self.tr("Last updated"))
+        status = QVBoxLayout()
+        status.setSpacing(0)
+        status.addWidget(status_caption)
+        status.addWidget(self.connection_label)
+        status.addWidget(self.gateway_label)
+        status.addWidget(self.updated_label)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(16)
+        layout.addWidget(logo)
+        layout.addLayout(names)
+        layout.addStretch(1)
+        layout.addLayout(status)
+        layout.addSpacing(12)
+        layout.addWidget(self.balance_box)
+
+        self.timer = QTimer(self)
+        self.timer.setObjectName("balanceRefreshTimer")
+        self.timer.timeout.connect(self.refresh_requested)
+        self.set_refresh_minutes(DEFAULT_REFRESH_MINUTES)
+
+        session.balance_changed.connect(self.set_balance)
+        session.gateway_changed.connect(self._show_gateway)
+        session.connection_changed.connect(self._show_connection)
+        session.data_changed.connect(self._on_data_changed)
+        self._show_zone()
+        self._show_gateway(session.gateway)
+        self._show_connection(session.online if session.online is not None else True)
+        if session.balance is not None:
+            self.set_balance(session.balance)
+
+    # --- inputs -------------------------------------------------------------------------
+    def set_threshold(self, threshold: Decimal) -> None:
+        """The low-balance threshold; the balance turns red below it."""
+        self.threshold = threshold
+        if self.session.balance is not None:
+            self.set_balance(self.session.balance)
+
+    def set_refresh_minutes(self, minutes: int) -> None:
+        """Automatic balance refresh every ``minutes`` (0: never)."""
+        if minutes > 0:
+            self.timer.start(minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    def set_balance(self, balance: object) -> None:
+        """Show ``balance`` (a Decimal) and highlight it when below the threshold."""
+        if not isinstance(balance, Decimal):
+            return
+        self.balance_label.setText(format_amount(balance))
+        low = balance < self.threshold
+        self.balance_label.setToolTip(self.tr("Exact balance: {0}").format(exact_money(balance)))
+        for widget in (self.balance_label, self.balance_box):
+            widget.setProperty("low", low)
+            repolish(widget)
+        if low:
+            self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
+        self.low_note.setVisible(low)
+        self.updated_label.setText(
+            self.tr("Updated {0}").format(QDateTime.currentDateTime().toString("HH:mm"))
+        )
+
+    @property
+    def is_low(self) -> bool:
+        """Whether the balance is shown as low."""
+        return bool(self.balance_label.property("low"))
+
+    # --- session signals ----------------------------------------------------------------
+    def _on_data_changed(self, topic: str) -> None:
+        if topic == "timezone":
+            self._show_zone()
+
+    def _show_zone(self) -> None:
+        zone = self.session.time_zone
+        self.zone_label.setText(self.tr("Time zone: {0}").format(zone) if zone else "")
+
+    def _show_gateway(self, name: str) -> None:
+        names = {"primary": self.tr("primary gateway"), "alternate": self.tr("alternate gateway")}
+        self.gateway_label.setText(
+            self.tr("Using the {0}").format(names[name]) if name in names else ""
+        )
+
+    def _show_connection(self, online: bool) -> None:
+        self.connection_label.setText("● " + (self.tr("Online") if online else self.tr("Offline")))
+        self.connection_label.setProperty("online", bool(online))
+        repolish(self.connection_label)

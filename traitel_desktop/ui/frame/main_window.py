@@ -1,0 +1,259 @@
+"""The main window: header, message bar, the tabs, menus; remembers geometry and last tab."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from traitel_desktop.services import Superseded
+from traitel_desktop.ui.frame.crash import report
+from traitel_desktop.ui.frame.header import AccountHeader
+from traitel_desktop.ui.frame.tab_host import TabHost
+from traitel_desktop.ui.frame.tabs import TabSpec, tab_specs
+from traitel_desktop.ui.widgets.async_tools import spawn
+from traitel_desktop.ui.widgets.message_bar import MessageBar
+
+if TYPE_CHECKING:
+    from traitel_desktop.services import Session
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The signed-in window. Emits ``sign_out_requested`` and ``quit_requested``; the app
+    decides what happens next."""
+
+    sign_out_requested = Signal()
+    quit_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("TraiTel Desktop — {0}").format(session.username))
+        self.setMinimumSize(720, 480)
+        self._loaded: set[int] = set()
+        self._reloads: dict[int, asyncio.Task[Any]] = {}
+        self._closing_for = ""  # "", "signout" or "quit"
+
+        self.header = AccountHeader(session, self)
+        self.header.refresh_requested.connect(self.refresh_balance)
+        self.message_bar = MessageBar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Account sections"))
+        self.specs: list[TabSpec] = tab_specs()
+        self.hosts: list[TabHost] = []
+        for spec in self.specs:
+            host = TabHost(spec, session, self.tabs)  # the real tab is built when first shown
+            self.hosts.append(host)
+            self.tabs.addTab(host, spec.title.replace("&", "&&"))
+
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(16, 8, 16, 0)
+        body_layout.setSpacing(8)
+        body_layout.addWidget(self.message_bar)
+        body_layout.addWidget(self.tabs, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._build_menus()
+        self.apply_preferences()
+        self._restore_state()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    # --- menus --------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | None, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None and not shortcut.isEmpty():
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        std = QKeySequence.StandardKey
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence("F5"), self.refresh)
+        extra = [k for k in QKeySequence.keyBindings(std.Refresh) if k != QKeySequence("F5")]
+        self.refresh_action.setShortcuts([QKeySequence("F5"), *extra])
+        preferences = QKeySequence.keyBindings(std.Preferences)
+        self.settings_action = self._action(
+            self.tr("&Settings…"),
+            preferences[0] if preferences else QKeySequence("Ctrl+,"),
+            self.settings_requested,
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.sign_out_action = self._action(
+            self.tr("Sign &out"), QKeySequence("Ctrl+Shift+L"), self._sign_out
+        )
+        quit_keys = QKeySequence.keyBindings(std.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), quit_keys[0] if quit_keys else QKeySequence("Ctrl+Q"), self._quit
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.history_action = self._action(
+            self.tr("Change &history…"), QKeySequence("Ctrl+H"), self.show_change_history
+        )
+        self.history_action.setToolTip(self.tr("Every change this app made on your account"))
+        self.about_action = self._action(self.tr("&About TraiTel Desktop"), None, self._about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        account.addAction(self.refresh_action)
+        account.addSeparator()
+        account.addAction(self.settings_action)
+        account.addSeparator()
+        account.addAction(self.sign_out_action)
+        account.addAction(self.quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for index, spec in enumerate(self.specs):
+            action = self._action(
+                spec.title.replace("&", "&&"),
+                QKeySequence(f"Ctrl+{index + 1}"),
+                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+            )
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.history_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    # --- state --------------------------------------------------------------------------
+    def apply_preferences(self) -> None:
+        """Read the threshold and refresh interval from the settings."""
+        settings = self.session.settings
+        if settings is None:
+            return
+        self.header.set_threshold(settings.low_balance_threshold)
+        self.header.set_refresh_minutes(settings.refresh_minutes)
+
+    def _restore_state(self) -> None:
+        settings = self.session.settings
+        restored = False
+        if settings is not None:
+            geometry = settings.geometry
+            if not geometry.isEmpty():
+                restored = self.restoreGeometry(geometry)
+            names = [spec.name for spec in self.specs]
+            if settings.last_tab in names:
+                self.tabs.setCurrentIndex(names.index(settings.last_tab))
+        if not restored:
+            self.resize(1100, 720)
+
+    def save_state(self) -> None:
+        """Remember geometry and the current tab."""
+        settings = self.session.settings
+        if settings is None:
+            return
+        settings.geometry = self.saveGeometry()
+        settings.last_tab = self.current_spec().name
+        settings.sync()
+
+    def current_spec(self) -> TabSpec:
+        """The spec of the tab shown now."""
+        return self.specs[max(self.tabs.currentIndex(), 0)]
+
+    def tab(self, name: str) -> QWidget:
+        """The tab widget called ``name`` (see tabs.py)."""
+        for host in self.hosts:
+            if host.spec.name == name:
+                return host.content()
+        raise KeyError(name)
+
+    # --- loading ------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        """Load the first tab once the window is shown."""
+        super().showEvent(event)
+        # Next turn of the loop: the window paints first, then the tab is built and loads.
+        QTimer.singleShot(0, self, lambda: self._on_tab_changed(self.tabs.currentIndex()))
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0 and index not in self._loaded:
+            self.reload_tab(index)
+
+    def reload_tab(self, index: int) -> asyncio.Task[Any] | None:
+        """Start (or restart) loading the tab at ``index``; returns the task."""
+        widget = self.hosts[index].content()
+        reload = getattr(widget, "reload", None)
+        if reload is None:
+            return None
+        self._loaded.add(index)
+        task = spawn(self._guarded(reload), name=f"reload-{self.specs[index].name}")
+        self._reloads[index] = task
+        return task
+
+    async def _guarded(self, start: Callable[[], Awaitable[Any]]) -> None:
+        """Run a view's coroutine; show API errors in the message bar, ignore Superseded.
+
+        Takes the coroutine function, not a coroutine, so a task cancelled before it starts
+        leaves no never-awaited coroutine behind."""
+        from traitel_desktop.api.errors import TraiTelError
+
+        try:
+            await start()
+        except Superseded:
+            return
+        except TraiTelError as exc:
+            if not self.session.closed:
+                self.message_bar.show_error(exc)
+
+    def refresh(self) -> None:
+        """F5: reload the current tab and the balance."""
+        self.message_bar.clear()
+        self.reload_tab(self.tabs.currentIndex())
+        self.refresh_balance()
+
+    def refresh_balance(self) -> asyncio.Task[Any]:
+        """Ask for the balance now."""
+        return spawn(self._guarded(self.session.refresh_balance), name="refresh-balance")
+
+    # --- actions ------------------------------------------------------------------------
+    def show_change_history(self) -> QWidget:
+        """Open the change history window (View ▸ Change history…, Ctrl+H); returns it."""
+        from traitel_desktop.ui.change_history.window import open_change_history
+
+        return open_change_history(self.session, self)
+
+    def _about(self) -> None:
+        from traitel_desktop.ui.frame.about import show_about
+
+        show_about(self)
+
+    def _sign_out(self) -> None:
+        self._closing_for = "signout"
+        self.close()
+
+    def _quit(self) -> None:
+        self._closing_for = "quit"
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save state, stop loading and tell the app why the window closed."""
+        self.save_state()
+        self.header.timer.stop()
+        for task in self._reloads.values():
+            task.cancel()
+        super().closeEvent(event)
+        reason, self._closing_for = self._closing_for or "quit", ""
+        try:
+            if reason == "signout":
+                self.sign_out_requested.emit()
+            else:
+                self.quit_requested.emit()
+        except Exception as exc:  # pragma: no cover - a failing slot must not kill the app
+            report(exc)

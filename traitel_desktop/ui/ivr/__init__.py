@@ -1,0 +1,1 @@
+"""The IVR & IVML tab: IVR menus, IVML configurations and their dialogs."""

@@ -1,0 +1,1 @@
+"""The Numbers tab: list, filters, the Assign dialog."""

@@ -1,0 +1,1 @@
+"""The Spend tab: chart, controls, totals and insights."""

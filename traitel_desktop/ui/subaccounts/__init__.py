@@ -1,0 +1,1 @@
+"""The Sub-accounts tab: list, add/edit dialog, delete confirmation."""

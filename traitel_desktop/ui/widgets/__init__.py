@@ -1,0 +1,1 @@
+"""Shared pieces: list tab, record table and dialog, message bar, field errors, confirmations."""

@@ -1,0 +1,241 @@
+"""The shared part of the dialogs that send one change to TraiTel (add / edit a sub-account or
+an IVML configuration, assign a number).
+
+:class:`RecordDialog` runs the ``submit`` coroutine it was given with a busy bar; while that is
+in flight the dialog cannot be submitted (or closed: Cancel, Esc) again and its inputs are
+locked. When TraiTel refuses, the dialog stays open with everything typed kept: the refusal
+goes on the field concerned (:class:`FieldErrors`) or else in the message bar; on success it
+closes with ``Accepted`` and keeps the submit result in :attr:`RecordDialog.result_value`.
+Shown with ``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from traitel_desktop.runtime.widget_guard import alive
+from traitel_desktop.ui.widgets.async_tools import spawn
+from traitel_desktop.ui.widgets.errors import show_unexpected
+from traitel_desktop.ui.widgets.field_errors import FieldErrors
+from traitel_desktop.ui.widgets.message_bar import MessageBar
+
+
+class RecordDialog(QDialog):
+    """A dialog sending one request through ``submit``; see the module docstring.
+
+    Subclasses build their form, call :meth:`make_footer` and :meth:`finish_layout`, and
+    provide :meth:`draft` (and :meth:`check`) or override :meth:`start_submit`."""
+
+    #: The name of the asyncio task that sends.
+    task_name = "record-submit"
+
+    def __init__(self, submit: Callable[[Any], Awaitable[Any]], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        self.result_value: Any = None
+        #: True when a request failed in a way that leaves its outcome unknown.
+        self.outcome_unknown = False
+        #: The last error TraiTel (or the client) gave, if any.
+        self.last_error: Exception | None = None
+        self.task: asyncio.Task[None] | None = None
+        self._busy = False
+        self.message_bar = MessageBar(self)
+        self.field_errors = FieldErrors()
+
+    # --- building -----------------------------------------------------------------------
+    def make_intro(self, text: str) -> QLabel:
+        """The grey sentence at the top of the dialog."""
+        intro = QLabel(text, self)
+        intro.setWordWrap(True)
+        intro.setObjectName("accountSub")
+        return intro
+
+    def make_form(
+        self, ident: int | None, id_label: str, id_param: str
+    ) -> tuple[QWidget, QFormLayout, QLineEdit | None]:
+        """The form (in a box); when editing (``ident`` given) its first row shows the
+        record's ID, read-only, bound to the ``id_param`` errors."""
+        box = QWidget(self)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        if ident is None:
+            return box, form, None
+        edit = QLineEdit(str(ident), box)
+        edit.setReadOnly(True)
+        edit.setAccessibleName(id_label)
+        form.addRow(id_label, edit)
+        self.field_errors.bind(id_param, edit)
+        return box, form, edit
+
+    @staticmethod
+    def line(form: QFormLayout, label: str, accessible: str, limit: int) -> QLineEdit:
+        """A text field of at most ``limit`` characters, added to ``form`` as ``label``."""
+        edit = QLineEdit(form.parentWidget())
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(limit)
+        form.addRow(label, edit)
+        return edit
+
+    def bind_fields(self, params: dict[str, str]) -> None:
+        """Bind each field (attribute name) to the request parameter it is sent as."""
+        for name, param in params.items():
+            self.field_errors.bind(param, getattr(self, name))
+
+    def start_layout(self) -> QVBoxLayout:
+        """The dialog's layout, with the message bar on top."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.message_bar)
+        return layout
+
+    def make_footer(
+        self, ok: QDialogButtonBox.StandardButton, text: str, accessible: str
+    ) -> QPushButton:
+        """Create the busy bar, the status line and the OK / Cancel buttons; returns OK."""
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Sending to TraiTel"))
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("accountSub")
+        self.buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(ok)
+        self.ok_button.setText(text)
+        self.ok_button.setAccessibleName(accessible)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(lambda: self.start_submit())
+        self.buttons.rejected.connect(self.reject)
+        return self.ok_button
+
+    def finish_form(
+        self, intro: QLabel, form_box: QWidget, params: dict[str, str], *, adding: bool,
+        add_name: str,
+    ) -> QPushButton:
+        """Bind the fields to ``params``, add the Add (``adding``) or Save button (named
+        ``add_name`` / "Save the changes") and lay out ``intro`` and the form; returns it."""
+        self.bind_fields(params)
+        button = self.make_footer(
+            QDialogButtonBox.StandardButton.Save,
+            self.tr("&Add") if adding else self.tr("&Save"),
+            add_name if adding else self.tr("Save the changes"),
+        )
+        layout = self.start_layout()
+        layout.addWidget(intro)
+        layout.addWidget(form_box)
+        self.finish_layout(layout)
+        return button
+
+    def finish_layout(self, layout: QVBoxLayout) -> None:
+        """Add the stretch, the busy bar and the status line with the buttons to ``layout``."""
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addLayout(bottom)
+
+    # --- state --------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a request is in flight."""
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.lock(busy)
+        self.progress.setVisible(busy)
+        self.status.setText(self.tr("Sending to TraiTel…") if busy else "")
+
+    def lock(self, busy: bool) -> None:
+        """Lock (or unlock) the inputs and buttons while a request is in flight."""
+        self.ok_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+
+    # --- sending ------------------------------------------------------------------------
+    def draft(self) -> Any:
+        """What is entered now (what ``submit`` is given)."""
+        raise NotImplementedError
+
+    def check(self, draft: Any) -> bool:
+        """Local checks before anything is sent; marks the field and returns False on a
+        problem."""
+        return True
+
+    def start_submit(self) -> None:
+        """OK / Enter: check locally, then send, unless already sending."""
+        if self._busy:
+            return
+        self.field_errors.clear()
+        self.message_bar.clear()
+        draft = self.draft()
+        if not self.check(draft):
+            return
+        self.send(draft)
+
+    def send(self, value: Any) -> None:
+        """Send ``value`` through ``submit`` in the background, showing the dialog busy."""
+        self._set_busy(True)
+        self.task = spawn(self._send(value), name=self.task_name)
+
+    def show_refusal(self, exc: Exception, value: Any) -> None:
+        """Show TraiTel's refusal of ``value``: on the field concerned, else in the bar."""
+        if not self.field_errors.show(exc):
+            self.message_bar.show_error(exc)
+
+    async def _send(self, value: Any) -> None:
+        from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
+
+        try:
+            result = await self.submit(value)
+        except TraiTelError as exc:
+            if not alive(self):
+                return
+            self._set_busy(False)
+            self.last_error = exc
+            self.outcome_unknown = self.outcome_unknown or isinstance(exc, UnknownOutcome)
+            self.show_refusal(exc, value)
+            return
+        except Exception as exc:
+            if not alive(self):
+                return
+            self._set_busy(False)
+            show_unexpected(self, exc)
+            return
+        if not alive(self):
+            return
+        self._set_busy(False)
+        self.result_value = result
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel / Esc / close, except while a request is in flight."""
+        if self._busy:
+            return
+        super().reject()
+
+    def keyPressEvent(self, event: Any) -> None:
+        """Enter submits (through :meth:`start_submit`, so never twice)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.start_submit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
