@@ -133,13 +133,18 @@ async def _run(args: argparse.Namespace, pending_sandbox: Future[Any] | None) ->
     from traitel_desktop.services.settings import AppSettings
     from traitel_desktop.ui.frame.controller import AppController
 
+    ready_hook = None
+    if args.exit_when_ready:
+        from traitel_desktop.devtools.startup import report_ready
+
+        ready_hook = report_ready
     controller = AppController(
         AppSettings(),
         demo=args.demo,
         sandbox_dir=args.data_dir,
         pending_sandbox=pending_sandbox,
         demo_gateways=tuple(args.demo_gateways) if args.demo_gateways else None,
-        exit_when_ready=args.exit_when_ready,
+        ready_hook=ready_hook,
     )
     try:
         return await controller.run()

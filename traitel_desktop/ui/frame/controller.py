@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,14 +38,16 @@ class AppController(QObject):
         data_dir: Path | None = None,
         pending_sandbox: Future[Any] | None = None,
         demo_gateways: tuple[str, ...] | None = None,
-        exit_when_ready: bool = False,
+        ready_hook: Callable[[MainWindow], Awaitable[None]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.demo = demo
         self.data_dir = data_dir
-        self.exit_when_ready = exit_when_ready
+        #: Awaited once the main window is shown; the app then quits (the start-up
+        #: benchmark's hook, ``devtools.startup.report_ready``).
+        self.ready_hook = ready_hook
         running = None
         if demo_gateways:
             # A sandbox that runs elsewhere (benchmark): use it, never stop it.
@@ -116,8 +118,8 @@ class AppController(QObject):
         if notice:
             window.message_bar.show_info(notice)
         window.show()
-        if self.exit_when_ready:
-            await self._report_ready(window)
+        if self.ready_hook is not None:
+            await self.ready_hook(window)
             finish("quit")
         try:
             return await outcome
@@ -127,13 +129,6 @@ class AppController(QObject):
             if window.isVisible():
                 window.close()
             window.deleteLater()
-
-    async def _report_ready(self, window: MainWindow) -> None:
-        """For the start-up benchmark: print READY once the balance is on screen."""
-        while not window.isVisible() or window.header.balance_label.text() in ("", "—"):
-            await asyncio.sleep(0.005)
-        await asyncio.sleep(0)  # one more turn of the loop so the window paints
-        print("READY", window.header.balance_label.text(), flush=True, file=sys.stdout)
 
     def open_settings(self) -> None:
         """Open the settings dialog (non-blocking) over the main window."""
