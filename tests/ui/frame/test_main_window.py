@@ -269,3 +269,11 @@ def test_search_boxes_show_their_whole_hint_and_line_up(qtbot: Any, session: Ses
         assert hint + 40 <= search.width(), (name, hint, search.width())
         widths.add(search.width())
     assert len(widths) == 1
+
+
+def test_window_title_names_the_account_before_the_app(qtbot: Any, session: Session) -> None:
+    # Qt appends the display name unless the title already ends with it: the title must, so
+    # the bar does not read "TraiTel Desktop — demo — TraiTel Desktop".
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"{session.username} — TraiTel Desktop"

@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("TraiTel Desktop — {0}").format(session.username))
+        # Ends with the app's name, so Qt (which appends it to other titles) adds nothing.
+        self.setWindowTitle(self.tr("{0} — TraiTel Desktop").format(session.username))
         self.setMinimumSize(720, 480)
         self._loaded: set[int] = set()
         self._reloads: dict[int, asyncio.Task[Any]] = {}
