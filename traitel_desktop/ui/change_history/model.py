@@ -74,7 +74,7 @@ def failed(change: Change) -> bool:
 
 class ChangeHistoryModel(RecordTableModel):
     """Change-log lines as a table (columns: :class:`Column`; roles:
-    :class:`~traitel_desktop.ui.ivr.ivr_model.Role`, whose RECORD is the ``Change``)."""
+    :class:`~traitel_desktop.ui.widgets.record_model.Role`, whose RECORD is the ``Change``)."""
 
     columns = Column
 

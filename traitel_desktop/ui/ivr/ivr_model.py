@@ -1,5 +1,5 @@
 """The IVR menus (read-only): their table model and the panel showing them, built on the
-record-table base of :mod:`traitel_desktop.ui.widgets.record_model` (importable from here too)."""
+record-table base of :mod:`traitel_desktop.ui.widgets.record_model`."""
 
 from __future__ import annotations
 
@@ -13,10 +13,8 @@ from traitel_desktop.services.ivml import numbers_text
 from traitel_desktop.ui.widgets.record_model import (
     NOTHING,
     Cells,
-    Index,
     RecordProxy,
     RecordTableModel,
-    Role,
     heading,
     numbers_key,
     record_view,
@@ -27,23 +25,7 @@ from traitel_desktop.ui.widgets.record_model import (
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvrMenu
 
-__all__ = [
-    "NOTHING",
-    "Cells",
-    "Index",
-    "IvrColumn",
-    "IvrMenuModel",
-    "IvrMenusPanel",
-    "RecordProxy",
-    "RecordTableModel",
-    "Role",
-    "heading",
-    "numbers_key",
-    "outbound_words",
-    "record_view",
-    "text_key",
-    "view_or_empty",
-]
+__all__ = ["IvrColumn", "IvrMenuModel", "IvrMenusPanel", "outbound_words"]
 
 
 def _tr(text: str) -> str:
