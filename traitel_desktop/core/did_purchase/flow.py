@@ -330,6 +330,10 @@ class DidPurchase:
         """On the done page: some numbers failed or have an unclear outcome."""
         return self._state.step is Step.DONE and self._state.permits(Action.SUBSCRIBE)
 
+    def allows(self, action: Action) -> bool:
+        """True if ``action`` would move now: the table allows it here and its guard holds."""
+        return self._state.permits(action)
+
     def can_go_back(self) -> bool:
         """True if Back is allowed on the current page."""
         return self._state.permits(Action.BACK)
