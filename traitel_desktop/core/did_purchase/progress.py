@@ -70,7 +70,9 @@ class Progress:
             return self.confirmed and bool(self.to_buy)
         if guard is Guard.SOMETHING_TO_RETRY:
             return any(self.status(did) in RETRYABLE for did in self.chosen)
-        return bool(self.taken_numbers)  # Guard.SOMETHING_TAKEN
+        if guard is Guard.SOMETHING_TAKEN:
+            return bool(self.taken_numbers)
+        raise ValueError(f"unknown guard {guard!r}")
 
     def permits(self, action: Action) -> bool:
         """True if ``action`` would move now (allowed on this step, its guard holds)."""
