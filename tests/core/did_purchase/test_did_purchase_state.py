@@ -95,8 +95,10 @@ def test_list_state_clear_drops_answers_in_flight() -> None:
     [
         "flow.py",
         "loading.py",
+        "progress.py",
         "subscribe.py",
         "state.py",
+        "table.py",
     ],
 )
 def test_flow_logic_does_not_import_qt(module: str) -> None:

@@ -1,189 +1,194 @@
-"""The DID purchase wizard's flow, as a Qt-free state machine.
+"""The DID purchase wizard's flow, as a Qt-free state machine described by a transition table.
 
-Steps: service → country → city → offers → review → subscribing → done (:class:`Step`). Each
-step that needs the gateway loads through an injected async ``call`` with the shape of
-``Session.call`` (``await call(lambda c: c.query_did_countries("fax"))``), so the class runs the
-same on the Qt loop (qasync) and under plain ``asyncio`` in tests. The Qt pages only render this
-object's state and call its methods; :meth:`DidPurchase.add_listener` tells them to re-render.
+Steps: service → country → city → offers → review → subscribing → done (:class:`Step`); which
+actions each step allows, and where they lead, is the table in
+:mod:`traitel_desktop.core.did_purchase.table`. :class:`DidPurchase` is the one object the
+pages use: each action asks the table first, then changes the run's :class:`Progress` (the
+state), and lets its :class:`Loader` load the target step's list or its :class:`Subscriber` buy.
 
-Money safety: a number is never subscribed twice. ``subscribe()`` runs one pass at a time (a
-second call joins the running one), each number carries its own status, and a request whose
-outcome is unknown (no answer after sending) is settled by reading the account's numbers, not by
-sending it again blindly.
+Gateway calls go through an injected async ``call`` with the shape of ``Session.call``
+(``await call(lambda c: c.query_did_countries("fax"))``), so the flow runs the same on the Qt
+loop (qasync) and under plain ``asyncio`` in tests. Money safety (see
+:mod:`~traitel_desktop.core.did_purchase.subscribe`): a number is never subscribed twice, one
+buying pass runs at a time, and an unknown outcome is settled by reading the account's numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from traitel_desktop.api.errors import (
-    InvalidCity,
-    InvalidCountry,
-    TraiTelError,
-)
-from traitel_desktop.core.did_purchase.loading import (
-    ApiCall,
-    WizardStateError,
-    as_traitel_error,
-)
+from traitel_desktop.core.did_purchase.loading import ApiCall, Loader
+from traitel_desktop.core.did_purchase.progress import Progress
 from traitel_desktop.core.did_purchase.state import (
-    EDIT_STEPS,
+    DEFAULT_QUANTITY,
     PURCHASE_SERVICES,
     DidResult,
     DidStatus,
     ListState,
     Step,
     check_quantity,
-    empty_cities_message,
-    empty_countries_message,
-    empty_offers_message,
 )
-from traitel_desktop.core.did_purchase.subscribe import SubscribeMixin
+from traitel_desktop.core.did_purchase.subscribe import Subscriber
+from traitel_desktop.core.did_purchase.table import (
+    STEP_LISTS,
+    Action,
+    Load,
+    Move,
+    WizardStateError,
+)
 
 if TYPE_CHECKING:
+    from traitel_desktop.api.errors import TraiTelError
     from traitel_desktop.api.records import DidCity, DidOffer
 
 
-class DidPurchase(SubscribeMixin):
+class DidPurchase:
     """One run of the DID purchase wizard: ``DidPurchase(session.call)``.
 
-    Pages read the state (see :class:`WizardCore`) and call the actions: ``choose_service``,
-    ``choose_country``, ``choose_city``, ``load_offers``, ``toggle_offer``, ``go_to_review``,
-    ``confirm``, ``subscribe``, ``refresh_offers_after_taken``, ``back``, ``retry_load``,
-    ``cancel``. Async actions never raise for gateway errors: they land in the state
-    (``ListState.error``, ``balance_error``, per-number results) in plain words.
+    Actions (each allowed where the table says; elsewhere :class:`WizardStateError`, except
+    ``back()``, which answers False): ``choose_service``, ``choose_country``, ``choose_city``,
+    ``load_offers``, ``toggle_offer``, ``go_to_review``, ``reload_balance``, ``confirm``,
+    ``subscribe``, ``refresh_offers_after_taken``, ``retry_load``, ``back``, ``cancel``. After
+    ``cancel()`` every action is a no-op. Async actions never raise for gateway errors: they
+    land in the state (``ListState.error``, ``balance_error``, per-number results).
     """
 
-    # -- choosing ------------------------------------------------------------------------
+    def __init__(self, call: ApiCall, *, quantity: int = DEFAULT_QUANTITY) -> None:
+        self._state = Progress(check_quantity(quantity))
+        self._loader = Loader(call, self._state)
+        self._subscriber = Subscriber(call, self._state)
+        #: The lists the country, city and offers pages show (read-only for the pages).
+        self.countries: ListState[str] = self._state.countries
+        self.cities: ListState[DidCity] = self._state.cities
+        self.offers: ListState[DidOffer] = self._state.offers
 
-    def _may_choose(self, step: Step, current: object, new: object) -> bool:
-        """Common checks of the choose_* methods; False means "nothing to do"."""
-        if self._cancelled:
-            return False
-        same = current == new
-        if self._step not in EDIT_STEPS:
-            if same:
-                return False  # a late double-click
-            raise WizardStateError(f"cannot change the {step.name.lower()} now")
-        if self._locked and not same:
-            raise WizardStateError("numbers were already sent for this city")
-        return True
+    def __repr__(self) -> str:
+        s = self._state
+        return (
+            f"<DidPurchase step={s.step.name} service={s.service!r} "
+            f"country={s.country!r} city={s.city!r} chosen={len(s.chosen)}>"
+        )
+
+    def add_listener(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback()`` after every change of state; returns a function that removes it."""
+        return self._state.add_listener(callback)
+
+    # -- moving through the table --------------------------------------------------------
+
+    async def _go(self, move: Move) -> None:
+        """Enter ``move.to`` and load its list as the move says."""
+        self._state.enter(move)
+        listing = STEP_LISTS.get(move.to)
+        if move.load is not Load.NONE and listing is not None:
+            await self._loader.load(listing, fresh=move.load is Load.FRESH)
 
     async def choose_service(self, service: str) -> None:
         """Take ``service`` (fax/voice/sms), go to the country page and load its countries."""
         if service not in PURCHASE_SERVICES:
             raise ValueError(f"unknown service {service!r}")
-        if not self._may_choose(Step.SERVICE, self._service, service):
+        move = self._state.allow(Action.CHOOSE_SERVICE)
+        if move is None:
             return
-        if service != self._service:
-            self._service = service
-            self._reset_country()
-            self.countries.clear()
-            self._step = Step.COUNTRY
-        elif self._step is Step.SERVICE:
-            self._step = Step.COUNTRY
-        self._changed()
-        await self._load(
-            self.countries,
-            (service,),
-            lambda c: c.query_did_countries(service),
-            empty_countries_message(service),
-        )
+        s = self._state
+        if service != s.service:
+            s.reset_country()
+            s.service = service
+            s.countries.clear()
+        await self._go(move)
 
     async def choose_country(self, country: str) -> None:
         """Take ``country``, go to the city page and load its cities."""
-        service = self._need(self._service, "service")
-        if not self._may_choose(Step.COUNTRY, self._country, country):
+        move = self._state.allow(Action.CHOOSE_COUNTRY)
+        if move is None:
             return
-        if country != self._country:
-            self._reset_country()
-            self._country = country
-            self._step = Step.CITY
-        elif self._step is Step.COUNTRY:
-            self._step = Step.CITY
-        self._changed()
-        await self._load(
-            self.cities,
-            (service, country),
-            lambda c: c.query_did_cities(service, country),
-            empty_cities_message(service, country),
-            empty_on=(InvalidCountry,),
-        )
+        s = self._state
+        if country != s.country:
+            s.reset_country()
+            s.country = country
+        await self._go(move)
 
     async def choose_city(self, city: str | DidCity) -> None:
         """Take ``city`` (a name or a :class:`DidCity`), go to the offers page and load offers."""
-        self._need(self._country, "country")
-        name = city if isinstance(city, str) else city.city
-        if not self._may_choose(Step.CITY, self._city, name):
+        move = self._state.allow(Action.CHOOSE_CITY)
+        if move is None:
             return
-        if name != self._city:
-            self._reset_city()
-            self._city = name
-            self._step = Step.OFFERS
-        elif self._step is Step.CITY:
-            self._step = Step.OFFERS
-        self._changed()
-        await self._load_offers(force=False)
+        s = self._state
+        name = city if isinstance(city, str) else city.city
+        if name != s.city:
+            s.reset_city()
+            s.city = name
+        await self._go(move)
 
     async def load_offers(self, quantity: int | None = None) -> None:
         """Ask for fresh offers for the chosen city (``quantity`` 1–10); chosen ones stay."""
-        if self._cancelled:
+        if quantity is not None:
+            check_quantity(quantity)
+        move = self._state.allow(Action.LOAD_OFFERS)
+        if move is None:
             return
         if quantity is not None:
-            self._quantity = check_quantity(quantity)
-        if self._step is not Step.OFFERS:
-            raise WizardStateError("offers are loaded on the offers page")
-        await self._load_offers(force=True)
-
-    async def _load_offers(self, *, force: bool) -> None:
-        service = self._need(self._service, "service")
-        country = self._need(self._country, "country")
-        city = self._need(self._city, "city")
-        quantity = self._quantity
-        if force:
-            self._offers_round += 1
-        key = (service, country, city, quantity, self._offers_round)
-        await self._load(
-            self.offers,
-            key,
-            lambda c: c.query_dids(service, country, city, quantity),
-            empty_offers_message(city),
-            self._merge_offers,
-            empty_on=(InvalidCountry, InvalidCity),
-        )
-
-    def _merge_offers(self, fresh: Sequence[DidOffer]) -> list[DidOffer]:
-        """Chosen offers first (so choices stay visible), then fresh ones not taken or chosen."""
-        merged = list(self._chosen.values())
-        for offer in fresh:
-            if offer.did in self._chosen or self.status(offer.did) is DidStatus.TAKEN:
-                continue
-            merged.append(offer)
-        return merged
+            self._state.quantity = quantity
+        await self._go(move)
 
     def toggle_offer(self, did: str | DidOffer) -> bool:
         """Choose or un-choose one offered number; returns whether it is now chosen.
 
         Numbers already sent (subscribed, in flight, unclear, taken) cannot be changed.
         """
+        s = self._state
         key = did if isinstance(did, str) else did.did
-        if self._cancelled or self._step is not Step.OFFERS:
-            return key in self._chosen
-        status = self.status(key)
-        if status is not None and status not in (DidStatus.PENDING, DidStatus.FAILED):
-            return key in self._chosen
-        if key in self._chosen:
-            del self._chosen[key]
-            self._results.pop(key, None)
+        if s.allow(Action.TOGGLE_OFFER) is None:
+            return key in s.chosen
+        if s.status(key) not in (None, DidStatus.PENDING, DidStatus.FAILED):
+            return key in s.chosen
+        if key in s.chosen:
+            del s.chosen[key]
+            s.results.pop(key, None)
         else:
-            offer = next((o for o in self.offers.items if o.did == key), None)
+            offer = next((o for o in s.offers.items if o.did == key), None)
             if offer is None:
                 raise ValueError(f"{key} is not among the offers")
-            self._chosen[key] = offer
-        self._confirmed = False
-        self._changed()
-        return key in self._chosen
+            s.chosen[key] = offer
+        s.confirmed = False
+        s.changed()
+        return key in s.chosen
+
+    async def go_to_review(self) -> None:
+        """Go to the review page and load the current balance."""
+        move = self._state.allow(Action.GO_TO_REVIEW)
+        if move is None:
+            return
+        self._state.confirmed = False
+        await self._go(move)
+
+    async def reload_balance(self) -> None:
+        """Load the balance shown on the review page again."""
+        move = self._state.allow(Action.RELOAD_BALANCE)
+        if move is not None:
+            await self._go(move)
+
+    def confirm(self, confirmed: bool = True) -> None:
+        """Record the user's explicit yes (or no) to the charges on the review page."""
+        if self._state.allow(Action.CONFIRM) is None:
+            return
+        self._state.confirmed = bool(confirmed)
+        self._state.changed()
+
+    async def subscribe(self) -> None:
+        """Subscribe every chosen number not bought yet, one after the other.
+
+        From the review page (after :meth:`confirm`) or, to try failed or unclear numbers
+        again, from the done page (nothing left to try: nothing happens). A call while a pass
+        is running joins that pass. Ends on the done page with one result per number.
+        """
+        move = self._state.allow(Action.SUBSCRIBE)
+        if move is None:
+            return
+        if not self._subscriber.running:
+            self._subscriber.start(move)
+        await self._subscriber.join()
 
     async def refresh_offers_after_taken(self) -> None:
         """After Error 114: back to the offers page with fresh offers for the same city.
@@ -191,101 +196,151 @@ class DidPurchase(SubscribeMixin):
         Taken numbers leave the choice (their result stays listed); every other choice and
         every number already bought is kept.
         """
-        if self._cancelled:
+        s = self._state
+        move = s.allow(Action.REFRESH_OFFERS)
+        if move is None:
             return
-        if not self.can_refresh_offers:
-            raise WizardStateError("no number was taken meanwhile")
-        for did in self.taken_numbers:
-            del self._chosen[did]
-        self._confirmed = False
-        self._step = Step.OFFERS
-        self._changed()
-        await self._load_offers(force=True)
-
-    def back(self) -> bool:
-        """Go to the previous page, keeping every choice; False if Back is not allowed."""
-        if not self.can_go_back():
-            return False
-        self._step = Step(self._step.value - 1)
-        self._confirmed = False
-        self._changed()
-        return True
-
-    async def go_to_review(self) -> None:
-        """Go to the review page and load the current balance."""
-        if self._cancelled:
-            return
-        if self._step not in (Step.OFFERS, Step.REVIEW) or not self.to_buy:
-            raise WizardStateError("choose at least one number first")
-        if self._step is Step.OFFERS:
-            self._step = Step.REVIEW
-            self._confirmed = False
-        await self.reload_balance()
-
-    async def reload_balance(self) -> None:
-        """Load the balance shown on the review page (again)."""
-        if self._cancelled:
-            return
-        self._balance_generation += 1
-        generation = self._balance_generation
-        self.balance_loading = True
-        self.balance_error = None
-        self._changed()
-        try:
-            balance = await self._call(lambda c: c.query_balance())
-        except (TraiTelError, TimeoutError) as exc:
-            if generation == self._balance_generation and not self._cancelled:
-                self.balance_loading = False
-                self.balance_error = as_traitel_error(exc, "querybalance")
-                self._changed()
-            return
-        except BaseException:
-            if generation == self._balance_generation:
-                self.balance_loading = False
-            raise
-        if generation == self._balance_generation and not self._cancelled:
-            self.balance = balance
-            self.balance_loading = False
-            self._changed()
-
-    def confirm(self, confirmed: bool = True) -> None:
-        """Record the user's explicit yes (or no) to the charges on the review page."""
-        if self._cancelled:
-            return
-        if self._step is not Step.REVIEW:
-            raise WizardStateError("confirmation is asked on the review page")
-        self._confirmed = bool(confirmed)
-        self._changed()
+        for did in s.taken_numbers:
+            del s.chosen[did]
+        s.confirmed = False
+        await self._go(move)
 
     async def retry_load(self) -> None:
         """Load the current page's list (or the balance) again, e.g. after an error."""
-        if self._cancelled:
-            return
-        if self._step is Step.COUNTRY:
-            self.countries.loaded = False
-            await self.choose_service(self._need(self._service, "service"))
-        elif self._step is Step.CITY:
-            self.cities.loaded = False
-            await self.choose_country(self._need(self._country, "country"))
-        elif self._step is Step.OFFERS:
-            await self._load_offers(force=True)
-        elif self._step is Step.REVIEW:
-            await self.reload_balance()
+        move = self._state.allow(Action.RETRY_LOAD)
+        if move is not None:
+            await self._go(move)
+
+    def back(self) -> bool:
+        """Go to the previous page, keeping every choice; False if Back is not allowed."""
+        try:
+            move = self._state.allow(Action.BACK)
+        except WizardStateError:
+            return False
+        if move is None:
+            return False
+        self._state.confirmed = False
+        self._state.enter(move)
+        return True
 
     def cancel(self) -> None:
         """Stop: answers still on their way are dropped and no further number is sent.
 
         A subscription already sent finishes and its result is still recorded.
         """
-        if self._cancelled:
-            return
-        self._cancelled = True
-        for state in (self.countries, self.cities, self.offers):
-            state.generation += 1
-            state.loading = False
-        self._balance_generation += 1
-        self.balance_loading = False
-        self._changed()
+        if self._state.allow(Action.CANCEL) is not None:
+            self._state.cancel()
+
+    # -- state for the pages (read-only) -------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        """The page to show."""
+        return self._state.step
+
+    @property
+    def service(self) -> str | None:
+        """``fax``, ``voice`` or ``sms`` once chosen."""
+        return self._state.service
+
+    @property
+    def country(self) -> str | None:
+        """The chosen country name, as the gateway spells it."""
+        return self._state.country
+
+    @property
+    def city(self) -> str | None:
+        """The chosen city name, as the gateway spells it."""
+        return self._state.city
+
+    @property
+    def quantity(self) -> int:
+        """How many offers to ask for (1–10)."""
+        return self._state.quantity
+
+    @property
+    def balance(self) -> Decimal | None:
+        """The balance shown on the review page, once loaded."""
+        return self._state.balance.value
+
+    @property
+    def balance_loading(self) -> bool:
+        """True while the balance is being read."""
+        return self._state.balance.loading
+
+    @property
+    def balance_error(self) -> TraiTelError | None:
+        """Why the balance could not be read, in plain words."""
+        return self._state.balance.error
+
+    @property
+    def confirmed(self) -> bool:
+        """True once the user explicitly accepted the charges on the review page."""
+        return self._state.confirmed
+
+    @property
+    def cancelled(self) -> bool:
+        """True after :meth:`cancel`; every action is then a no-op."""
+        return self._state.cancelled
+
+    @property
+    def chosen(self) -> tuple[DidOffer, ...]:
+        """The chosen offers, in the order they were chosen."""
+        return tuple(self._state.chosen.values())
+
+    def is_chosen(self, did: str) -> bool:
+        """True if ``did`` is among the chosen offers."""
+        return did in self._state.chosen
+
+    @property
+    def to_buy(self) -> tuple[DidOffer, ...]:
+        """The chosen offers not subscribed yet (what the review page asks to confirm)."""
+        return self._state.to_buy
+
+    @property
+    def results(self) -> tuple[DidResult, ...]:
+        """One result per number tried, in order (numbers taken by others stay listed)."""
+        return tuple(self._state.results.values())
+
+    def result(self, did: str) -> DidResult | None:
+        """The result for ``did``, or None if it was never sent."""
+        return self._state.results.get(did)
+
+    def status(self, did: str) -> DidStatus | None:
+        """The status of ``did``, or None if it was never sent."""
+        return self._state.status(did)
+
+    @property
+    def subscribed_numbers(self) -> tuple[str, ...]:
+        """The numbers bought in this run (for "Assign these numbers now")."""
+        return self._state.subscribed_numbers
+
+    @property
+    def taken_numbers(self) -> tuple[str, ...]:
+        """Chosen numbers someone else took meanwhile (Error 114)."""
+        return self._state.taken_numbers
+
+    @property
+    def can_refresh_offers(self) -> bool:
+        """On the done page: some numbers were taken, so fresh offers can replace them."""
+        return self._state.permits(Action.REFRESH_OFFERS)
+
+    @property
+    def can_retry(self) -> bool:
+        """On the done page: some numbers failed or have an unclear outcome."""
+        return self._state.step is Step.DONE and self._state.permits(Action.SUBSCRIBE)
+
+    def allows(self, action: Action) -> bool:
+        """True if ``action`` would move now: the table allows it here and its guard holds."""
+        return self._state.permits(action)
+
+    def can_go_back(self) -> bool:
+        """True if Back is allowed on the current page."""
+        return self._state.permits(Action.BACK)
+
+    def can_go_next(self) -> bool:
+        """True if the current page has what it needs to move on."""
+        return self._state.can_go_next()
 
 
 __all__ = [

@@ -1,39 +1,37 @@
-"""The DID purchase wizard's state and list loading (the base of :class:`DidPurchase`).
+"""Loading what the DID purchase pages show: countries, cities, offers and the balance.
 
-Qt-free. :class:`WizardCore` holds what the pages show and loads one list at a time through
-the injected ``call``; :mod:`did_purchase_subscribe` adds buying, :mod:`did_purchase` the
-user's moves from page to page.
+Qt-free. :class:`Loader` fills the lists of a :class:`~.progress.Progress` through the injected
+``call`` (the shape of ``Session.call``), one load per list at a time; an answer for an older
+choice, or one that arrives after cancel, is dropped. Gateway errors land in the list's
+``error`` (or the balance's), never raise.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from traitel_desktop.api.errors import (
     GatewayUnreachable,
+    InvalidCity,
+    InvalidCountry,
     TraiTelError,
     UnknownOutcome,
 )
 from traitel_desktop.core.did_purchase.state import (
-    DEFAULT_QUANTITY,
-    EDIT_STEPS,
-    RETRYABLE,
-    DidResult,
     DidStatus,
     ListState,
-    Step,
-    check_quantity,
+    empty_cities_message,
+    empty_countries_message,
+    empty_offers_message,
 )
+from traitel_desktop.core.did_purchase.table import Listing, WizardStateError
 
 if TYPE_CHECKING:
     from traitel_desktop.api import TraiTelClient
-    from traitel_desktop.api.records import DidCity, DidOffer
-
-log = logging.getLogger(__name__)
+    from traitel_desktop.api.records import DidOffer
+    from traitel_desktop.core.did_purchase.progress import Progress
 
 T = TypeVar("T")
 
@@ -42,11 +40,6 @@ class ApiCall(Protocol):
     """Runs ``fn(client)`` without blocking the loop and returns its result (``Session.call``)."""
 
     def __call__(self, fn: Callable[[TraiTelClient], T], /) -> Awaitable[T]: ...
-
-
-class WizardStateError(RuntimeError):
-    """The caller asked for something the current step does not allow (a UI bug, not a user
-    error: the pages disable such actions)."""
 
 
 def as_traitel_error(exc: BaseException, mode: str) -> TraiTelError:
@@ -58,220 +51,89 @@ def as_traitel_error(exc: BaseException, mode: str) -> TraiTelError:
     return GatewayUnreachable([("current", "no answer in time")])
 
 
-class WizardCore:
-    """The state of one run of the DID purchase wizard, and loading its lists.
+def need(value: str | None, what: str) -> str:
+    """``value``, or WizardStateError if the user has not chosen ``what`` yet."""
+    if value is None:
+        raise WizardStateError(f"choose the {what} first")
+    return value
 
-    Read-only state for the pages: :attr:`step`, :attr:`service`, :attr:`country`,
-    :attr:`city`, :attr:`quantity`, the lists :attr:`countries`, :attr:`cities`,
-    :attr:`offers` (each a :class:`ListState` with ``items``, ``loading``, ``error``,
-    ``empty_message``), :attr:`chosen`, :attr:`balance` (+ ``balance_loading``,
-    ``balance_error``), :attr:`confirmed`, :attr:`results`, :attr:`cancelled`.
-    """
 
-    def __init__(self, call: ApiCall, *, quantity: int = DEFAULT_QUANTITY) -> None:
+class Loader:
+    """Loads one :class:`Listing` of ``progress`` for its current choices (see the module)."""
+
+    def __init__(self, call: ApiCall, progress: Progress) -> None:
         self._call = call
-        self._step = Step.SERVICE
-        self._service: str | None = None
-        self._country: str | None = None
-        self._city: str | None = None
-        self._quantity = check_quantity(quantity)
-        self.countries: ListState[str] = ListState()
-        self.cities: ListState[DidCity] = ListState()
-        self.offers: ListState[DidOffer] = ListState()
-        self.balance: Decimal | None = None
-        self.balance_loading = False
-        self.balance_error: TraiTelError | None = None
-        self._balance_generation = 0
-        self._confirmed = False
-        self._chosen: dict[str, DidOffer] = {}
-        self._results: dict[str, DidResult] = {}
-        self._cancelled = False
-        self._offers_round = 0
+        self._progress = progress
         self._loads: dict[int, asyncio.Future[None]] = {}
-        self._subscribe_task: asyncio.Future[None] | None = None
-        self._listeners: list[Callable[[], None]] = []
 
-    def __repr__(self) -> str:
-        return (
-            f"<DidPurchase step={self._step.name} service={self._service!r} "
-            f"country={self._country!r} city={self._city!r} chosen={len(self._chosen)}>"
+    async def load(self, listing: Listing, *, fresh: bool) -> None:
+        """Load ``listing``; unless ``fresh``, a list loaded (or loading) for the same choices
+        is kept (or waited for)."""
+        p = self._progress
+        if listing is Listing.BALANCE:
+            await self._load_balance()
+            return
+        service = need(p.service, "service")
+        if listing is Listing.COUNTRIES:
+            await self._load_list(
+                p.countries,
+                (service,),
+                lambda c: c.query_did_countries(service),
+                empty_countries_message(service),
+                fresh=fresh,
+            )
+            return
+        country = need(p.country, "country")
+        if listing is Listing.CITIES:
+            await self._load_list(
+                p.cities,
+                (service, country),
+                lambda c: c.query_did_cities(service, country),
+                empty_cities_message(service, country),
+                empty_on=(InvalidCountry,),
+                fresh=fresh,
+            )
+            return
+        city = need(p.city, "city")
+        quantity = p.quantity
+        await self._load_list(
+            p.offers,
+            (service, country, city, quantity),
+            lambda c: c.query_dids(service, country, city, quantity),
+            empty_offers_message(city),
+            merge=self._merge_offers,
+            empty_on=(InvalidCountry, InvalidCity),
+            fresh=fresh,
         )
 
-    # -- state for the pages -------------------------------------------------------------
+    def _merge_offers(self, fresh: Sequence[DidOffer]) -> list[DidOffer]:
+        """Chosen offers first (so choices stay visible), then fresh ones not taken or chosen."""
+        p = self._progress
+        merged = list(p.chosen.values())
+        for offer in fresh:
+            if offer.did in p.chosen or p.status(offer.did) is DidStatus.TAKEN:
+                continue
+            merged.append(offer)
+        return merged
 
-    @property
-    def step(self) -> Step:
-        """The page to show."""
-        return self._step
-
-    @property
-    def service(self) -> str | None:
-        """``fax``, ``voice`` or ``sms`` once chosen."""
-        return self._service
-
-    @property
-    def country(self) -> str | None:
-        """The chosen country name, as the gateway spells it."""
-        return self._country
-
-    @property
-    def city(self) -> str | None:
-        """The chosen city name, as the gateway spells it."""
-        return self._city
-
-    @property
-    def quantity(self) -> int:
-        """How many offers to ask for (1–10)."""
-        return self._quantity
-
-    @property
-    def confirmed(self) -> bool:
-        """True once the user explicitly accepted the charges on the review page."""
-        return self._confirmed
-
-    @property
-    def cancelled(self) -> bool:
-        """True after :meth:`cancel`; every action is then a no-op."""
-        return self._cancelled
-
-    @property
-    def chosen(self) -> tuple[DidOffer, ...]:
-        """The chosen offers, in the order they were chosen."""
-        return tuple(self._chosen.values())
-
-    @property
-    def to_buy(self) -> tuple[DidOffer, ...]:
-        """The chosen offers not subscribed yet (what the review page asks to confirm)."""
-        return tuple(
-            o for o in self._chosen.values() if self.status(o.did) is not DidStatus.SUBSCRIBED
-        )
-
-    @property
-    def results(self) -> tuple[DidResult, ...]:
-        """One result per number tried, in order (numbers taken by others stay listed)."""
-        return tuple(self._results.values())
-
-    def result(self, did: str) -> DidResult | None:
-        """The result for ``did``, or None if it was never sent."""
-        return self._results.get(did)
-
-    def status(self, did: str) -> DidStatus | None:
-        """The status of ``did``, or None if it was never sent."""
-        result = self._results.get(did)
-        return result.status if result is not None else None
-
-    def is_chosen(self, did: str) -> bool:
-        """True if ``did`` is among the chosen offers."""
-        return did in self._chosen
-
-    @property
-    def subscribed_numbers(self) -> tuple[str, ...]:
-        """The numbers bought in this run (for "Assign these numbers now")."""
-        return tuple(r.did for r in self._results.values() if r.status is DidStatus.SUBSCRIBED)
-
-    @property
-    def taken_numbers(self) -> tuple[str, ...]:
-        """Chosen numbers someone else took meanwhile (Error 114)."""
-        return tuple(did for did in self._chosen if self.status(did) is DidStatus.TAKEN)
-
-    @property
-    def can_refresh_offers(self) -> bool:
-        """On the done page: some numbers were taken, so fresh offers can replace them."""
-        return not self._cancelled and self._step is Step.DONE and bool(self.taken_numbers)
-
-    @property
-    def can_retry(self) -> bool:
-        """On the done page: some numbers failed or have an unclear outcome."""
-        return (
-            not self._cancelled
-            and self._step is Step.DONE
-            and any(self.status(did) in RETRYABLE for did in self._chosen)
-        )
-
-    @property
-    def _locked(self) -> bool:
-        """Service, country and city are fixed once any number was sent."""
-        return any(r.status is not DidStatus.FAILED for r in self._results.values())
-
-    def can_go_back(self) -> bool:
-        """True if Back is allowed on the current page."""
-        if self._cancelled or self._step not in EDIT_STEPS or self._step is Step.SERVICE:
-            return False
-        return not (self._step is Step.OFFERS and self._locked)
-
-    def can_go_next(self) -> bool:
-        """True if the current page has what it needs to move on."""
-        if self._cancelled:
-            return False
-        step = self._step
-        if step is Step.SERVICE:
-            return True
-        if step is Step.COUNTRY:
-            return self.countries.ready and bool(self.countries.items)
-        if step is Step.CITY:
-            return self.cities.ready and bool(self.cities.items)
-        if step is Step.OFFERS:
-            return bool(self.to_buy)
-        if step is Step.REVIEW:
-            return self._confirmed and bool(self.to_buy) and not self.balance_loading
-        return False
-
-    # -- listeners -----------------------------------------------------------------------
-
-    def add_listener(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback()`` after every change of state; returns a function that removes it."""
-        self._listeners.append(callback)
-
-        def remove() -> None:
-            if callback in self._listeners:
-                self._listeners.remove(callback)
-
-        return remove
-
-    def _changed(self) -> None:
-        for callback in list(self._listeners):
-            try:
-                callback()
-            except Exception:  # a page that fails to render must not break a purchase
-                log.exception("DID purchase listener failed")
-
-    # -- loading -------------------------------------------------------------------------
-
-    def _reset_country(self) -> None:
-        self._country = None
-        self.cities.clear()
-        self._reset_city()
-
-    def _reset_city(self) -> None:
-        self._city = None
-        self.offers.clear()
-        self._chosen.clear()
-        self._results.clear()
-        self._confirmed = False
-
-    @staticmethod
-    def _need(value: str | None, what: str) -> str:
-        if value is None:
-            raise WizardStateError(f"choose the {what} first")
-        return value
-
-    async def _load(
+    async def _load_list(
         self,
         state: ListState[Any],
         key: tuple[object, ...],
         fetch: Callable[[TraiTelClient], Sequence[Any]],
         empty_message: str,
-        merge: Callable[[Sequence[Any]], Sequence[Any]] | None = None,
         *,
+        merge: Callable[[Sequence[Any]], Sequence[Any]] | None = None,
         empty_on: tuple[type[TraiTelError], ...] = (),
+        fresh: bool,
     ) -> None:
-        """Load ``state`` for ``key`` unless it is loaded or loading already (then wait).
+        """Load ``state`` for ``key`` (see :meth:`load`).
 
         Errors in ``empty_on`` mean "nothing is offered there (any more)": the choice came from
         the gateway's own list a moment ago, so the page shows the empty message, not an error.
         """
         running = self._loads.get(id(state))
-        if state.key == key:
+        if state.key == key and not fresh:
             if state.loading and running is not None and not running.done():
                 await asyncio.shield(running)
                 return
@@ -280,7 +142,7 @@ class WizardCore:
         state.clear()
         state.key = key
         state.loading = True
-        self._changed()
+        self._progress.changed()
         task = asyncio.ensure_future(
             self._fetch(state, state.generation, fetch, empty_message, merge, empty_on)
         )
@@ -297,7 +159,7 @@ class WizardCore:
         empty_on: tuple[type[TraiTelError], ...],
     ) -> None:
         def current() -> bool:
-            return generation == state.generation and not self._cancelled
+            return generation == state.generation and not self._progress.cancelled
 
         try:
             items: Sequence[Any] = await self._call(fetch)
@@ -307,7 +169,7 @@ class WizardCore:
             if current():
                 state.loading = False
                 state.error = as_traitel_error(exc, "query")
-                self._changed()
+                self._progress.changed()
             return
         except BaseException:
             if current():
@@ -320,4 +182,34 @@ class WizardCore:
         state.loading = False
         state.loaded = True
         state.empty_message = None if state.items else empty_message
-        self._changed()
+        self._progress.changed()
+
+    async def _load_balance(self) -> None:
+        """Load the balance again (an answer to an earlier request is dropped)."""
+        p = self._progress
+        balance = p.balance
+        balance.generation += 1
+        generation = balance.generation
+
+        def current() -> bool:
+            return generation == balance.generation and not p.cancelled
+
+        balance.loading = True
+        balance.error = None
+        p.changed()
+        try:
+            value = await self._call(lambda c: c.query_balance())
+        except (TraiTelError, TimeoutError) as exc:
+            if current():
+                balance.loading = False
+                balance.error = as_traitel_error(exc, "querybalance")
+                p.changed()
+            return
+        except BaseException:
+            if generation == balance.generation:
+                balance.loading = False
+            raise
+        if current():
+            balance.value = value
+            balance.loading = False
+            p.changed()

@@ -1,6 +1,7 @@
 """The plain data of the DID purchase wizard: steps, list states, per-number results, search.
 
-Qt-free and I/O-free; :mod:`traitel_desktop.core.did_purchase.flow` drives these. The texts here
+Qt-free and I/O-free; :mod:`traitel_desktop.core.did_purchase.flow` drives these (the moves
+between steps are in :mod:`traitel_desktop.core.did_purchase.table`). The texts here
 are plain English; the Qt pages pass them through ``tr()`` with the context ``"DidPurchase"``.
 """
 
@@ -10,6 +11,7 @@ import enum
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from traitel_desktop.api.errors import TraiTelError
@@ -34,10 +36,6 @@ class Step(enum.Enum):
     REVIEW = 4
     SUBSCRIBING = 5
     DONE = 6
-
-
-#: Steps where the user may still change what to buy.
-EDIT_STEPS = (Step.SERVICE, Step.COUNTRY, Step.CITY, Step.OFFERS, Step.REVIEW)
 
 
 class DidStatus(enum.Enum):
@@ -118,6 +116,26 @@ class ListState(Generic[T]):
         self.error = None
         self.empty_message = None
         self.generation += 1
+
+    def drop(self) -> None:
+        """Stop waiting, keeping what is listed: an answer still on its way is dropped."""
+        self.generation += 1
+        self.loading = False
+
+
+@dataclass(slots=True)
+class BalanceState:
+    """The balance the review page shows: its value, whether it is loading, what went wrong."""
+
+    value: Decimal | None = None
+    loading: bool = False
+    error: TraiTelError | None = None
+    generation: int = field(default=0, repr=False)
+
+    def drop(self) -> None:
+        """Stop waiting: an answer still on its way is dropped."""
+        self.generation += 1
+        self.loading = False
 
 
 def fold(text: str) -> str:

@@ -1,6 +1,14 @@
 """Buying the chosen numbers: one pass at a time, each number at most once.
 
-Qt-free; mixed into :class:`traitel_desktop.core.did_purchase.flow.DidPurchase`.
+Qt-free. :class:`Subscriber` runs a buying pass over the chosen numbers of a
+:class:`~.progress.Progress` and records one result per number there. The money rules:
+
+- one pass at a time: a second ``subscribe()`` joins the running pass;
+- a number already subscribed, or in flight, is never sent again;
+- an unclear outcome (no answer after sending, a garbled answer, a time-out, or Error 114 that
+  may be our own earlier request) is settled by reading the account's numbers
+  (``querynumbers``), never by sending again blindly;
+- gateway errors never raise: they land in the number's result.
 """
 
 from __future__ import annotations
@@ -14,112 +22,98 @@ from traitel_desktop.api.errors import (
     TraiTelError,
     UnknownOutcome,
 )
-from traitel_desktop.core.did_purchase.loading import (
-    WizardCore,
-    WizardStateError,
-    as_traitel_error,
-)
-from traitel_desktop.core.did_purchase.state import (
-    RETRYABLE,
-    DidResult,
-    DidStatus,
-    Step,
-    digits,
-)
+from traitel_desktop.core.did_purchase.loading import ApiCall, as_traitel_error, need
+from traitel_desktop.core.did_purchase.state import RETRYABLE, DidResult, DidStatus, digits
+from traitel_desktop.core.did_purchase.table import Action, Move, WizardStateError
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import DidOffer
+    from traitel_desktop.core.did_purchase.progress import Progress
 
 
-class SubscribeMixin(WizardCore):
-    """``subscribe()`` and the per-number outcome rules (see the module docstring of
-    :mod:`traitel_desktop.core.did_purchase.flow`)."""
+class Subscriber:
+    """Buying passes over ``progress``'s chosen numbers (see the module docstring)."""
 
-    # -- subscribing ---------------------------------------------------------------------
+    def __init__(self, call: ApiCall, progress: Progress) -> None:
+        self._call = call
+        self._progress = progress
+        self._pass: asyncio.Future[None] | None = None
 
-    async def subscribe(self) -> None:
-        """Subscribe every chosen number not bought yet, one after the other.
+    @property
+    def running(self) -> bool:
+        """True while a pass is on."""
+        return self._pass is not None and not self._pass.done()
 
-        From the review page (after :meth:`confirm`) or, to try failed numbers again, from
-        the done page. A call while a pass is running joins that pass; nothing is sent twice.
-        Ends on the done page with one result per number.
-        """
-        if self._cancelled:
-            return
-        task = self._subscribe_task
-        if task is None or task.done():
-            if self._step is Step.REVIEW:
-                if not self._confirmed:
-                    raise WizardStateError("the charges were not confirmed")
-                if not self.to_buy:
-                    raise WizardStateError("no number to buy")
-            elif self._step is Step.DONE:
-                if not self.can_retry:
-                    return  # e.g. a late double-click after everything went through
-            else:
-                raise WizardStateError("subscribe from the review page")
-            self._step = Step.SUBSCRIBING
-            for did in self._chosen:
-                self._results.setdefault(did, DidResult(did))
-            self._changed()
-            task = self._subscribe_task = asyncio.ensure_future(self._subscribe_all())
-        await asyncio.shield(task)
+    def start(self, move: Move) -> None:
+        """Enter ``move.to`` (the subscribing step) and start a pass (none must be running)."""
+        if self.running:
+            raise WizardStateError("a buying pass is running already")
+        p = self._progress
+        where = (need(p.service, "service"), need(p.country, "country"), need(p.city, "city"))
+        p.step = move.to
+        for did in p.chosen:
+            p.results.setdefault(did, DidResult(did))
+        p.changed()
+        self._pass = asyncio.ensure_future(self._run(*where))
 
-    async def _subscribe_all(self) -> None:
+    async def join(self) -> None:
+        """Wait for the running pass (if any) to end."""
+        if self._pass is not None:
+            await asyncio.shield(self._pass)
+
+    async def _run(self, service: str, country: str, city: str) -> None:
+        p = self._progress
         try:
-            for did, offer in list(self._chosen.items()):
-                if self._cancelled:
+            for offer in list(p.chosen.values()):
+                if p.cancelled:
                     break
-                status = self.status(did)
+                status = p.status(offer.did)
                 if status in RETRYABLE:
-                    await self._subscribe_one(offer, status)
+                    await self._one(offer, status, (service, country, city))
         finally:
-            self._step = Step.DONE
-            self._changed()
+            p.follow(Action.END_PASS)
 
-    def _set(self, did: str, status: DidStatus, error: TraiTelError | None = None) -> None:
-        self._results[did] = DidResult(did, status, error)
-        self._changed()
-
-    async def _subscribe_one(self, offer: DidOffer, previous: DidStatus | None) -> None:
+    async def _one(
+        self, offer: DidOffer, previous: DidStatus | None, where: tuple[str, str, str]
+    ) -> None:
+        p = self._progress
         did = offer.did
+        service, country, city = where
         if previous is DidStatus.UNKNOWN:
             # Never re-send blindly: first find out whether the earlier request went through.
-            earlier = self._results[did].error
-            self._set(did, DidStatus.CHECKING, earlier)
+            earlier = p.results[did].error
+            p.set_result(did, DidStatus.CHECKING, earlier)
             owned = await self._owns(did)
             if owned is None or owned:
-                self._set(did, DidStatus.SUBSCRIBED if owned else DidStatus.UNKNOWN, earlier)
+                p.set_result(did, DidStatus.SUBSCRIBED if owned else DidStatus.UNKNOWN, earlier)
                 return
-        self._set(did, DidStatus.SENDING)
-        service = self._need(self._service, "service")
-        country = self._need(self._country, "country")
-        city = self._need(self._city, "city")
+        p.set_result(did, DidStatus.SENDING)
         try:
             await self._call(lambda c: c.subscribe_did(service, country, city, did))
         except DidNotAvailable as exc:
             # Taken — possibly by this very account (an earlier request that got no answer).
-            self._set(did, DidStatus.CHECKING, exc)
+            p.set_result(did, DidStatus.CHECKING, exc)
             owned = await self._owns(did)
             if owned:
-                self._set(did, DidStatus.SUBSCRIBED)
+                p.set_result(did, DidStatus.SUBSCRIBED)
             elif owned is None and previous is DidStatus.UNKNOWN:
-                self._set(did, DidStatus.UNKNOWN, exc)
+                p.set_result(did, DidStatus.UNKNOWN, exc)
             else:
-                self._set(did, DidStatus.TAKEN, exc)
+                p.set_result(did, DidStatus.TAKEN, exc)
         except (UnknownOutcome, ProtocolError, TimeoutError) as exc:
             error = as_traitel_error(exc, "subscribedid")
-            self._set(did, DidStatus.CHECKING, error)
+            p.set_result(did, DidStatus.CHECKING, error)
             owned = await self._owns(did)
-            self._set(did, DidStatus.SUBSCRIBED if owned else DidStatus.UNKNOWN, error)
+            p.set_result(did, DidStatus.SUBSCRIBED if owned else DidStatus.UNKNOWN, error)
         except TraiTelError as exc:
-            self._set(did, DidStatus.FAILED, exc)
+            p.set_result(did, DidStatus.FAILED, exc)
         except BaseException:
             # Cancelled or a bug while the request was out: its outcome is not known.
-            self._set(did, DidStatus.UNKNOWN, UnknownOutcome("subscribedid", "current", "stopped"))
+            stopped = UnknownOutcome("subscribedid", "current", "stopped")
+            p.set_result(did, DidStatus.UNKNOWN, stopped)
             raise
         else:
-            self._set(did, DidStatus.SUBSCRIBED)
+            p.set_result(did, DidStatus.SUBSCRIBED)
 
     async def _owns(self, did: str) -> bool | None:
         """Whether ``did`` is among the account's numbers; None if that cannot be read now."""
