@@ -25,7 +25,8 @@ from traitel_desktop.ui.widgets.errors import plain_message
 
 
 def tr(text: str) -> str:
-    """Texts of the wizard (and of :mod:`did_purchase_state`) in the ``DidPurchase`` context."""
+    """Texts of the wizard (and of :mod:`traitel_desktop.core.did_purchase.state`) in the
+    ``DidPurchase`` context."""
     return QCoreApplication.translate("DidPurchase", text)
 
 
