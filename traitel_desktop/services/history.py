@@ -32,11 +32,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
+from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.services.history_sync import HistorySync, Offline, SyncReport, today_in
 from traitel_desktop.services.responsiveness import bulk_job
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_columns import read_columns
-from traitel_desktop.store.archive_schema import LOG_NAMES
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
