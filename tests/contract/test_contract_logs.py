@@ -83,6 +83,7 @@ GOOD: list[tuple[Callable[[str], Any], str, Any]] = [
     (read_cost, "12.3450", 12_345_000), (read_cost, "0.000001", 1), (read_cost, "-0.25", -250_000),
     (read_cost, "0.1000000", 100_000), (read_cost, "0.0000015", Decimal("1.5")),
     (read_cost, "-0.0000015", Decimal("-1.5")), (read_cost, "3", 3_000_000),
+    (read_cost, "0.000000049390", Decimal("0.04939")), (read_cost, "-0", 0),
 ]
 
 BAD: list[tuple[Callable[[str], Any], str]] = [
@@ -125,7 +126,7 @@ def test_the_two_time_readings_that_used_to_disagree() -> None:
 
 @given(st.integers(min_value=-10**30, max_value=10**30), st.integers(min_value=0, max_value=12))
 def test_money_round_trips_exactly(units: int, places: int) -> None:
-    amount = Decimal(units).scaleb(-places)
+    amount = Decimal(f"{units}E-{places}")  # exact (scaleb would round to 28 digits)
     micro = micro_units(amount)
     assert to_money(micro) == amount
     assert isinstance(micro, int) == (places <= 6 or units % 10 ** (places - 6) == 0)

@@ -18,7 +18,8 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
-from itertools import repeat
+from itertools import islice, repeat
+from operator import itemgetter
 from typing import Any
 
 from traitel_desktop.api import records
@@ -77,9 +78,10 @@ ColumnOf = Callable[[int, str], Sequence[str]]
 _UNCLEAN = " \t\x0b\x0c\x1c\x1d\x1e\x1f_"
 
 
-def _cells(payload: str) -> tuple[list[str], ColumnOf, bool]:
-    """The header cells, the texts of each column, and whether every data cell is ASCII
-    without white space or ``_`` (see ``contract.readings.read_column``)."""
+def _cells(payload: str) -> tuple[list[str], ColumnOf, bool | None]:
+    """The header cells, the texts of each column, and True when every data cell is ASCII
+    without white space or ``_`` (None: each column is looked at on its own; see
+    ``contract.readings.read_column``)."""
     if '"' not in payload and "\r" not in payload:
         lines = payload.split("\n")
         while lines and not lines[-1]:
@@ -94,34 +96,33 @@ def _cells(payload: str) -> tuple[list[str], ColumnOf, bool]:
                 del lines
                 clean = payload.isascii() and all(
                     payload.find(c, start) < 0 for c in _UNCLEAN)
-                return header, lambda at, name: flat[at::width], clean
+                return header, lambda at, name: flat[at::width], clean or None
     return _csv_cells(payload)
 
 
-def _csv_cells(payload: str) -> tuple[list[str], ColumnOf, bool]:
+def _csv_cells(payload: str) -> tuple[list[str], ColumnOf, bool | None]:
     """RFC 4180, as :meth:`Body.table` reads it: blank lines skipped, quoted fields."""
     try:
-        rows = [row for row in csv.reader(io.StringIO(payload, newline="")) if row]
+        rows = list(filter(None, csv.reader(io.StringIO(payload, newline=""))))
     except csv.Error as exc:
         raise ProtocolError(f"the table is not valid CSV: {exc}") from None
     if not rows:
-        return [], lambda at, name: [], False
+        return [], lambda at, name: [], None
     header = rows[0]
-    data = [row for row in rows[1:] if not (len(row) == 1 and not row[0].strip())]
-    del rows
-    if set(map(len, data)) <= {len(header)}:  # every row as wide as the header
-        columns = list(zip(*data, strict=True)) or [() for _ in header]
-        del data
-        return header, lambda at, name: columns[at], False
+    widths = set(map(len, islice(rows, 1, None)))
+    if 1 in widths:  # a line of spaces is a blank line too
+        rows = [header, *(r for r in islice(rows, 1, None) if len(r) > 1 or r[0].strip())]
+        widths = set(map(len, islice(rows, 1, None)))
+    shortest = min(widths, default=len(header))
 
     def column(at: int, name: str) -> Sequence[str]:
-        try:
-            return [row[at] for row in data]
-        except IndexError:
-            number = next(n for n, row in enumerate(data, start=1) if len(row) <= at)
-            raise ProtocolError(f"row {number} is cut short: no {name!r} value") from None
+        if at >= shortest:
+            number = next(n for n, row in enumerate(islice(rows, 1, None), start=1)
+                          if len(row) <= at)
+            raise ProtocolError(f"row {number} is cut short: no {name!r} value")
+        return list(map(itemgetter(at), islice(rows, 1, None)))
 
-    return header, column, False
+    return header, column, None
 
 
 # --- per-row records -----------------------------------------------------------------------

@@ -180,14 +180,19 @@ def micro_units(amount: Decimal) -> int | Decimal:
     if not isinstance(exponent, int):
         raise ValueError(f"not an amount of money: {amount}")
     shifted = Decimal((sign, digits, exponent + 6))  # exact: no context rounding
-    if exponent + 6 >= 0 or not any(digits[len(digits) + exponent + 6:]):
+    # The digits after the point of the shifted amount: all zero means whole micro-units.
+    if not any(digits[max(0, len(digits) + exponent + 6):]):
         return int(shifted)
     return shifted
 
 
 def to_money(micro: int | Decimal) -> Decimal:
-    """Micro-units (a ``MONEY`` value) as a ``Decimal`` amount, exactly."""
-    return Decimal(micro).scaleb(-6)
+    """Micro-units (a ``MONEY`` value) as a ``Decimal`` amount, exactly (also beyond the
+    context's 28 digits: no rounding)."""
+    sign, digits, exponent = Decimal(micro).as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"not an amount of micro-units: {micro}")
+    return Decimal((sign, digits, exponent - 6))
 
 
 # --- the typed rows of one answer ----------------------------------------------------------

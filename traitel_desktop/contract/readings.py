@@ -50,6 +50,9 @@ _INT = re.compile(r"[+-]?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2}):([0-9]{2})")
 _MONEY = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: White space (ASCII: the rest makes a text not ASCII) and "_": a column without any is
+#: "clean" (see :func:`read_column`).
+_UNCLEAN = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f_"
 #: Distinct canonical times joined by newlines (each block exactly 9 characters).
 _CANONICAL_TIMES = re.compile(r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\n)*")
 
@@ -155,7 +158,7 @@ def _each(texts: Sequence[str], read: Callable[[str], Any]) -> list[Any]:
     return out
 
 
-def _unique_ints(texts: Sequence[str], clean: bool) -> list[int]:
+def _unique_ints(texts: Sequence[str], clean: bool | None) -> list[int]:
     # int() in C accepts what read_int does, and also "1_000", non-ASCII digits and
     # non-ASCII spaces: a column that is pure ASCII without "_" leaves no difference.
     try:
@@ -212,15 +215,23 @@ def _times(texts: Sequence[str]) -> list[str]:
     return _by_distinct(texts, read_time, distinct)
 
 
+def _is_clean(texts: Sequence[str]) -> bool:
+    joined = "".join(texts)
+    return joined.isascii() and not any(c in joined for c in _UNCLEAN)
+
+
 def read_column(kind: Kind, texts: Sequence[str], unique: bool = False,
-                clean: bool = False) -> list[Any]:
+                clean: bool | None = None) -> list[Any]:
     """``[READERS[kind](t) for t in texts]``, fast; a text that does not read raises
     :class:`BadCell` for the first such row.
 
-    ``unique``: the values hardly repeat (IDs). ``clean``: the caller knows that every text
-    is ASCII without white space or ``_`` (a whole answer is checked at once), so ``TEXT``
-    cells are already trimmed and ``int()`` reads exactly as :func:`read_int`.
+    ``unique``: the values hardly repeat (IDs). ``clean``: whether every text is ASCII
+    without white space or ``_`` (then ``TEXT`` cells are already trimmed and ``int()``
+    reads exactly as :func:`read_int`); None: find out where it helps. A caller that checked
+    a whole answer at once passes it.
     """
+    if kind is Kind.TEXT and clean is None:
+        clean = _is_clean(texts)
     if kind is Kind.RAW or (kind is Kind.TEXT and clean):
         return list(texts)
     if kind is Kind.INT and unique:
@@ -266,7 +277,8 @@ def header_positions(log: str, header: Sequence[str]) -> list[int]:
     return positions
 
 
-def read_log(log: str, texts: Sequence[Sequence[str]], clean: bool = False) -> LogColumns:
+def read_log(log: str, texts: Sequence[Sequence[str]], clean: bool | None = None
+             ) -> LogColumns:
     """The text columns of ``log`` (one per column of ``LOGS[log]``, in its order, found with
     :func:`header_positions`) as typed :class:`LogColumns`; raises :class:`CellError` for
     the first row holding a bad cell (its first bad column). ``clean``: see
