@@ -144,3 +144,39 @@ def test_the_fast_path_reads_as_the_csv_module(rows: list[dict[str, str]]) -> No
         except errors.ProtocolError as exc:
             outcomes.append(str(exc))
     assert outcomes[0] == outcomes[1]
+
+
+def _big_body(rows: int, quoting: int = csv.QUOTE_MINIMAL) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=quoting)
+    writer.writerow(LOGS["logsmsout"].headers)
+    writer.writerows(
+        [str(n), str(n % 7), f"2026-03-{1 + n // 1000:02d}", f"{n % 24}:{n % 60:02d}:07",
+         "61400000001", f"614{n % 900:08d}", "1", ("delivered", "")[n % 2],
+         "0.0000015" if n == 2500 else f"0.0{n % 10}50"]
+        for n in range(rows))
+    return "Ok\n" + out.getvalue()
+
+
+def test_a_big_answer_is_read_in_parts_like_the_csv_module_reads_it() -> None:
+    body = _big_body(4000)  # about 260 kB: several parts of the split path
+    assert len(body) > 3 * 65536
+    columns = parse_log("logsmsout", body)
+    assert columns == parse_log("logsmsout", _big_body(4000, csv.QUOTE_ALL))
+    assert len(columns) == 4000
+    assert columns.column("Time")[3001] == "01:01:07"  # sent as 1:01:07
+    assert columns.column("Cost")[2500] == Decimal("1.5")
+    assert columns.column("Date")[3999] == "2026-03-04"
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+def test_errors_in_later_parts_name_the_row_of_the_whole_answer(quoting: int) -> None:
+    lines = _big_body(4000, quoting).split("\n")
+    bad = list(lines)
+    bad[3502] = bad[3502].replace("2026-03-04", "2026-02-30")  # row 3501 after the header
+    with pytest.raises(errors.ProtocolError, match=r"row 3501, column 'Date': no such date"):
+        parse_log("logsmsout", "\n".join(bad))
+    short = list(lines)
+    short[3702] = short[3702].rsplit(",", 2)[0]
+    with pytest.raises(errors.ProtocolError, match="row 3701 is cut short: no 'Tracking'"):
+        parse_log("logsmsout", "\n".join(short))

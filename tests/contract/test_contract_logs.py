@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -26,6 +27,7 @@ from traitel_desktop.contract.readings import (
     READERS,
     BadCell,
     CellError,
+    ColumnReader,
     MissingColumn,
     header_positions,
     read_column,
@@ -206,3 +208,25 @@ def test_a_column_reads_exactly_as_its_cells(kind: Kind, texts: list[str],
             with pytest.raises(BadCell) as info:
                 read_column(kind, texts, unique, clean)
             assert info.value.index == first_bad
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(list(Kind)), st.lists(_TEXTS, max_size=16), st.booleans(),
+       st.lists(st.integers(0, 16), max_size=4))
+def test_a_column_read_in_parts_reads_as_in_one(kind: Kind, texts: list[str], unique: bool,
+                                               cuts: list[int]) -> None:
+    """Part after part (as a big answer is read), the values and the first bad row are the
+    same as in one go: readings kept from part to part, indexes counted over the column."""
+    bounds = sorted({0, len(texts), *(c for c in cuts if c <= len(texts))})
+    reader = ColumnReader(kind, unique)
+    try:
+        whole = read_column(kind, texts, unique)
+    except BadCell as exc:
+        with pytest.raises(BadCell) as info:
+            for a, b in itertools.pairwise(bounds):
+                reader.add(texts[a:b])
+        assert info.value.index == exc.index
+    else:
+        for a, b in itertools.pairwise(bounds):
+            reader.add(texts[a:b])
+        assert reader.values == whole

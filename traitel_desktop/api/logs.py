@@ -2,14 +2,16 @@
 
 The body after ``Ok`` is a CSV table; its columns are found by header name
 (``contract.readings.header_positions``) and each is read with the contract's reading of its
-kind (``contract.readings.read_column``). A cell that does not read, a missing column or a
+kind (``contract.readings.LogReader``). A cell that does not read, a missing column or a
 row cut short raises :class:`ProtocolError` naming the row and the column.
 
-Speed: a year of ``logsmsout`` is about 320 thousand rows. A body without quotes or carriage
-returns (every log but an SMS with a comma in it) whose lines all have the header's number
-of cells is split with ``str.split`` into one flat list, and each column is a slice of it;
-anything else goes through :mod:`csv` (RFC 4180) row by row. Either way a column is then read
-in bulk (distinct values once). ``bench/bench_logs.py`` measures it against ``csv.reader``.
+Speed: a year of ``logsmsout`` is about 320 thousand rows. A body without quotes, carriage
+returns or blank lines (every log but an SMS with a comma in it) whose lines all have the
+header's number of cells is split with ``str.split``, about 900 rows at a time (so the cells
+stay in the processor's cache), each column a slice of the flat list; anything else goes
+through :mod:`csv` (RFC 4180). Either way the columns are read in bulk
+(``contract.readings.LogReader``: each distinct value once). ``bench/bench_logs.py``
+measures it against ``csv.reader``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any
@@ -28,9 +30,9 @@ from traitel_desktop.api.errors import ProtocolError
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, to_money
 from traitel_desktop.contract.readings import (
     CellError,
+    LogReader,
     MissingColumn,
     header_positions,
-    read_log,
 )
 
 __all__ = ["RECORD_TYPES", "log_columns", "parse_log", "to_records"]
@@ -57,72 +59,87 @@ def log_columns(mode: str, body: Body) -> LogColumns:
     """The table after ``Ok`` of log ``mode`` as typed columns (empty: no rows)."""
     if mode not in LOGS:
         raise ValueError(f"not a log mode: {mode!r}")
-    header, column, clean = _cells(body.payload)
-    if not header:
-        return LogColumns.empty(mode)
     try:
-        positions = header_positions(mode, header)
-    except MissingColumn as exc:
-        raise ProtocolError(str(exc)) from None
-    names = LOGS[mode].headers
-    texts = [column(at, name) for at, name in zip(positions, names, strict=True)]
-    try:
-        return read_log(mode, texts, clean)
-    except CellError as exc:
+        columns = _split_read(mode, body.payload)
+        return columns if columns is not None else _csv_read(mode, body.payload)
+    except (MissingColumn, CellError) as exc:
         raise ProtocolError(str(exc)) from None
 
 
-#: The texts of the column at a position (the name is for the error of a short row).
-ColumnOf = Callable[[int, str], Sequence[str]]
+#: Characters of text read per part: about 900 rows of logsmsout, whose cells then stay in
+#: the processor's cache while each column is sliced and read (a year at once did not).
+_PART = 1 << 16
+#: Rows read per part on the csv path.
+_PART_ROWS = 1024
 #: White space other than the line feed, and "_": a body without any is "clean".
 _UNCLEAN = " \t\x0b\x0c\x1c\x1d\x1e\x1f_"
 
 
-def _cells(payload: str) -> tuple[list[str], ColumnOf, bool | None]:
-    """The header cells, the texts of each column, and True when every data cell is ASCII
-    without white space or ``_`` (None: each column is looked at on its own; see
-    ``contract.readings.read_column``)."""
-    if '"' not in payload and "\r" not in payload:
-        lines = payload.split("\n")
-        while lines and not lines[-1]:
-            lines.pop()
-        if lines and "" not in lines:
-            header = lines[0].split(",")
-            width = len(header)
-            start = len(lines[0]) + 1
-            del lines[0]
-            if set(map(str.count, lines, repeat(","))) <= {width - 1}:
-                flat = ",".join(lines).split(",") if lines else []
-                del lines
-                clean = payload.isascii() and all(
-                    payload.find(c, start) < 0 for c in _UNCLEAN)
-                return header, lambda at, name: flat[at::width], clean or None
-    return _csv_cells(payload)
+def _split_read(mode: str, payload: str) -> LogColumns | None:
+    """The fast path: a table without quotes, carriage returns or blank lines, every line
+    as wide as the header, read part by part with ``str.split``. None: it does not apply
+    (the csv path reads it)."""
+    if '"' in payload or "\r" in payload:
+        return None
+    start, end = 0, len(payload)
+    while start < end and payload[start] == "\n":
+        start += 1
+    while end > start and payload[end - 1] == "\n":
+        end -= 1
+    if start == end:
+        return LogColumns.empty(mode)
+    head_end = payload.find("\n", start, end)
+    if head_end < 0:
+        head_end = end
+    header = payload[start:head_end].split(",")
+    width = len(header)
+    if width < 2 or payload.find("\n\n", head_end, end) >= 0:
+        return None
+    positions = header_positions(mode, header)
+    clean = payload.isascii() and all(payload.find(c, head_end, end) < 0 for c in _UNCLEAN)
+    reader = LogReader(mode)
+    at = head_end + 1
+    while at < end:
+        stop = payload.find("\n", at + _PART, end)
+        if stop < 0:
+            stop = end
+        part = payload[at:stop]
+        at = stop + 1
+        if set(map(str.count, part.split("\n"), repeat(","))) != {width - 1}:
+            return None  # a row of another width: the csv path says which
+        cells = part.replace("\n", ",").split(",")
+        reader.add([cells[i::width] for i in positions], clean or None)
+    return reader.columns()
 
 
-def _csv_cells(payload: str) -> tuple[list[str], ColumnOf, bool | None]:
-    """RFC 4180, as :meth:`Body.table` reads it: blank lines skipped, quoted fields."""
+def _csv_read(mode: str, payload: str) -> LogColumns:
+    """RFC 4180, as :meth:`Body.table` reads it (blank lines skipped, quoted fields), rows
+    read and dropped a part at a time."""
+    rows = filter(None, csv.reader(io.StringIO(payload, newline="")))
     try:
-        rows = list(filter(None, csv.reader(io.StringIO(payload, newline=""))))
+        header = next(rows, None)
+        if header is None:
+            return LogColumns.empty(mode)
+        positions = header_positions(mode, header)
+        need = max(positions)
+        getters = [itemgetter(i) for i in positions]
+        reader = LogReader(mode)
+        done = 0
+        while part := list(islice(rows, _PART_ROWS)):
+            if min(map(len, part)) <= need:
+                part = [r for r in part if len(r) > 1 or r[0].strip()]  # lines of spaces
+                short = next((n for n, r in enumerate(part) if len(r) <= need), None)
+                if short is not None:
+                    row = part[short]
+                    name = next(c.name for c, i in zip(LOGS[mode].columns, positions,
+                                                       strict=True) if i >= len(row))
+                    raise ProtocolError(
+                        f"row {done + short + 1} is cut short: no {name!r} value")
+            reader.add([list(map(get, part)) for get in getters])
+            done += len(part)
     except csv.Error as exc:
         raise ProtocolError(f"the table is not valid CSV: {exc}") from None
-    if not rows:
-        return [], lambda at, name: [], None
-    header = rows[0]
-    widths = set(map(len, islice(rows, 1, None)))
-    if 1 in widths:  # a line of spaces is a blank line too
-        rows = [header, *(r for r in islice(rows, 1, None) if len(r) > 1 or r[0].strip())]
-        widths = set(map(len, islice(rows, 1, None)))
-    shortest = min(widths, default=len(header))
-
-    def column(at: int, name: str) -> Sequence[str]:
-        if at >= shortest:
-            number = next(n for n, row in enumerate(islice(rows, 1, None), start=1)
-                          if len(row) <= at)
-            raise ProtocolError(f"row {number} is cut short: no {name!r} value")
-        return list(map(itemgetter(at), islice(rows, 1, None)))
-
-    return header, column, None
+    return reader.columns()
 
 
 # --- per-row records -----------------------------------------------------------------------

@@ -11,10 +11,10 @@ one-digit hour, and nothing else is guessed: ``1_000``, ``١٢``, ``1e3``, ``1,5
 ``07:05:09.5`` and ``24:00:00`` are errors. :func:`read_money` is the one reading of an
 amount of money in the client (logs, balances and prices).
 
-:func:`read_column` gives exactly ``[reader(t) for t in texts]`` (tested), only faster: a
-repeated column reads each distinct text once (dates once per run) and shares the result, a
-column of canonical times is checked with one pattern over its distinct texts, and the unique
-``ID`` column goes through ``int`` in C.
+:func:`read_column` (:class:`ColumnReader`) gives exactly ``[reader(t) for t in texts]``
+(tested), only faster: a repeated column reads each distinct text once, in one pass, and
+shares the result; times already ``HH:MM:SS`` are checked with one pattern; the unique ``ID``
+column goes through ``int`` in C; ``TEXT`` without white space is kept as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from itertools import chain, groupby, repeat
 from typing import Any
 
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, micro_units
@@ -32,6 +31,8 @@ __all__ = [
     "READERS",
     "BadCell",
     "CellError",
+    "ColumnReader",
+    "LogReader",
     "MissingColumn",
     "header_positions",
     "read_column",
@@ -50,11 +51,11 @@ _INT = re.compile(r"[+-]?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2}):([0-9]{2})")
 _MONEY = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+#: Canonical times joined by newlines (each block exactly 9 characters).
+_CANONICAL_TIMES = re.compile(r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\n)*")
 #: White space (ASCII: the rest makes a text not ASCII) and "_": a column without any is
 #: "clean" (see :func:`read_column`).
 _UNCLEAN = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f_"
-#: Distinct canonical times joined by newlines (each block exactly 9 characters).
-_CANONICAL_TIMES = re.compile(r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\n)*")
 
 
 def _show(text: str) -> str:
@@ -158,89 +159,100 @@ def _each(texts: Sequence[str], read: Callable[[str], Any]) -> list[Any]:
     return out
 
 
-def _unique_ints(texts: Sequence[str], clean: bool | None) -> list[int]:
-    # int() in C accepts what read_int does, and also "1_000", non-ASCII digits and
-    # non-ASCII spaces: a column that is pure ASCII without "_" leaves no difference.
-    try:
-        values = list(map(int, texts))
-    except ValueError:
-        return _each(texts, read_int)
-    if clean:
-        return values
-    joined = "".join(texts)
-    if joined.isascii() and "_" not in joined:
-        return values
-    return _each(texts, read_int)
-
-
-def _by_distinct(texts: Sequence[str], read: Callable[[str], Any],
-                 distinct: set[str] | None = None) -> list[Any]:
-    """Each distinct text read once; the rows share the results."""
-    table: dict[str, Any] = {}
-    bad: dict[str, str] = {}
-    for text in set(texts) if distinct is None else distinct:
-        try:
-            table[text] = read(text)
-        except ValueError as exc:
-            bad[text] = str(exc)
-    if bad:
-        first = next(i for i, t in enumerate(texts) if t in bad)
-        raise BadCell(first, bad[texts[first]])
-    return list(map(table.__getitem__, texts))
-
-
-def _by_runs(texts: Sequence[str], read: Callable[[str], Any]) -> list[Any]:
-    """Each run of equal texts read once (a log comes in date order: a year of dates is
-    about 365 runs)."""
-    runs = [(text, len(list(group))) for text, group in groupby(texts)]
-    table: dict[str, Any] = {}
-    row = 0
-    for text, count in runs:
-        if text not in table:
-            try:
-                table[text] = read(text)
-            except ValueError as exc:
-                raise BadCell(row, str(exc)) from None
-        row += count
-    return list(chain.from_iterable(repeat(table[text], count) for text, count in runs))
-
-
-def _times(texts: Sequence[str]) -> list[str]:
-    distinct = set(texts)
-    joined = "\n".join(distinct) + "\n"
-    # Every distinct text already HH:MM:SS: the column is its own reading. (The length
-    # check makes sure no text held a newline of its own.)
-    if len(joined) == 9 * len(distinct) and _CANONICAL_TIMES.fullmatch(joined):
-        return list(texts)
-    return _by_distinct(texts, read_time, distinct)
-
-
 def _is_clean(texts: Sequence[str]) -> bool:
     joined = "".join(texts)
     return joined.isascii() and not any(c in joined for c in _UNCLEAN)
 
 
+class _Memo(dict[str, Any]):
+    """Text -> its reading, read on first sight (``__missing__``): one pass over a column
+    with ``map(memo.__getitem__, texts)`` reads each distinct text once and shares it."""
+
+    __slots__ = ("read",)
+
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, text: str) -> Any:
+        value = self[text] = self.read(text)
+        return value
+
+
+class ColumnReader:
+    """Reads one column of ``kind``, in one part or several (:meth:`add`), into
+    :attr:`values`: exactly ``[READERS[kind](t) for t in texts]``, only faster.
+
+    ``unique``: the values hardly repeat (IDs). Readings of repeated texts are kept from part
+    to part, so each distinct text is read once and its value shared.
+    """
+
+    __slots__ = ("_memo", "kind", "unique", "values")
+
+    def __init__(self, kind: Kind, unique: bool = False) -> None:
+        self.kind = kind
+        self.unique = unique
+        self.values: list[Any] = []
+        self._memo = _Memo(READERS[kind])
+
+    def add(self, texts: Sequence[str], clean: bool | None = None) -> None:
+        """Read ``texts`` after the rows read so far. ``clean``: whether every text is ASCII
+        without white space or ``_`` (then ``TEXT`` cells are already trimmed and ``int()``
+        reads exactly as :func:`read_int`); None: find out where it helps (a caller that
+        checked a whole answer at once passes it). A text that does not read raises
+        :class:`BadCell` with its index in the whole column (the first such row)."""
+        base = len(self.values)
+        try:
+            self.values += self._read(texts, clean)
+        except BadCell as exc:
+            del self.values[base:]
+            raise BadCell(base + exc.index, exc.reason) from None
+
+    def _read(self, texts: Sequence[str], clean: bool | None) -> Sequence[Any]:
+        kind = self.kind
+        if kind is Kind.RAW:
+            return texts
+        if kind is Kind.TEXT and (clean or (clean is None and _is_clean(texts))):
+            return texts
+        if kind is Kind.INT and self.unique:
+            return self._unique_ints(texts, clean)
+        if kind is Kind.TIME and _canonical_times(texts):
+            return texts
+        try:
+            return list(map(self._memo.__getitem__, texts))
+        except ValueError:
+            return _each(texts, self._memo.read)  # raises BadCell for the first bad row
+
+    @staticmethod
+    def _unique_ints(texts: Sequence[str], clean: bool | None) -> list[int]:
+        # int() in C accepts what read_int does, and also "1_000", non-ASCII digits and
+        # non-ASCII spaces: texts that are pure ASCII without "_" leave no difference.
+        try:
+            values = list(map(int, texts))
+        except ValueError:
+            return _each(texts, read_int)
+        if clean:
+            return values
+        joined = "".join(texts)
+        if joined.isascii() and "_" not in joined:
+            return values
+        return _each(texts, read_int)
+
+
+def _canonical_times(texts: Sequence[str]) -> bool:
+    """True when every text is already ``HH:MM:SS`` (its own reading): one pattern over
+    the texts joined by newlines; the length check makes sure no text held a newline."""
+    joined = "\n".join(texts) + "\n"
+    return len(joined) == 9 * len(texts) and _CANONICAL_TIMES.fullmatch(joined) is not None
+
+
 def read_column(kind: Kind, texts: Sequence[str], unique: bool = False,
                 clean: bool | None = None) -> list[Any]:
-    """``[READERS[kind](t) for t in texts]``, fast; a text that does not read raises
-    :class:`BadCell` for the first such row.
-
-    ``unique``: the values hardly repeat (IDs). ``clean``: whether every text is ASCII
-    without white space or ``_`` (then ``TEXT`` cells are already trimmed and ``int()``
-    reads exactly as :func:`read_int`); None: find out where it helps. A caller that checked
-    a whole answer at once passes it.
-    """
-    if kind is Kind.TEXT and clean is None:
-        clean = _is_clean(texts)
-    if kind is Kind.RAW or (kind is Kind.TEXT and clean):
-        return list(texts)
-    if kind is Kind.INT and unique:
-        return _unique_ints(texts, clean)
-    if kind is Kind.DATE:
-        return _by_runs(texts, read_date)
-    if kind is Kind.TIME:
-        return _times(texts)
-    return _by_distinct(texts, READERS[kind])
+    """``[READERS[kind](t) for t in texts]`` (see :class:`ColumnReader`); a text that does
+    not read raises :class:`BadCell` for the first such row."""
+    reader = ColumnReader(kind, unique)
+    reader.add(texts, clean)
+    return reader.values
 
 
 # --- a whole log ---------------------------------------------------------------------------
@@ -277,20 +289,41 @@ def header_positions(log: str, header: Sequence[str]) -> list[int]:
     return positions
 
 
+class LogReader:
+    """Reads the text columns of ``log`` into :class:`LogColumns`, in one part or several
+    (:meth:`add`; a big answer read part by part stays in the processor's cache)."""
+
+    __slots__ = ("_readers", "log")
+
+    def __init__(self, log: str) -> None:
+        self.log = log
+        self._readers = [ColumnReader(c.kind, c.unique) for c in LOGS[log].columns]
+
+    def add(self, texts: Sequence[Sequence[str]], clean: bool | None = None) -> None:
+        """Read the next rows: ``texts`` holds one sequence per column of ``LOGS[log]``, in
+        its order (found with :func:`header_positions`). Raises :class:`CellError` for the
+        first row holding a bad cell (its first bad column); ``clean``: see
+        :meth:`ColumnReader.add`."""
+        errors: list[tuple[int, str, str]] = []
+        for column, reader, values in zip(LOGS[self.log].columns, self._readers, texts,
+                                          strict=True):
+            try:
+                reader.add(values, clean)
+            except BadCell as exc:
+                errors.append((exc.index, column.name, exc.reason))
+        if errors:
+            index, name, reason = min(errors, key=lambda e: e[0])
+            raise CellError(self.log, index + 1, name, reason)
+
+    def columns(self) -> LogColumns:
+        """Everything read so far."""
+        return LogColumns(self.log, tuple(r.values for r in self._readers))
+
+
 def read_log(log: str, texts: Sequence[Sequence[str]], clean: bool | None = None
              ) -> LogColumns:
-    """The text columns of ``log`` (one per column of ``LOGS[log]``, in its order, found with
-    :func:`header_positions`) as typed :class:`LogColumns`; raises :class:`CellError` for
-    the first row holding a bad cell (its first bad column). ``clean``: see
-    :func:`read_column`."""
-    columns = []
-    errors: list[tuple[int, str, str]] = []
-    for column, values in zip(LOGS[log].columns, texts, strict=True):
-        try:
-            columns.append(read_column(column.kind, values, column.unique, clean))
-        except BadCell as exc:
-            errors.append((exc.index, column.name, exc.reason))
-    if errors:
-        index, name, reason = min(errors, key=lambda e: e[0])
-        raise CellError(log, index + 1, name, reason)
-    return LogColumns(log, tuple(columns))
+    """The text columns of ``log`` as typed :class:`LogColumns` (:class:`LogReader` in one
+    part)."""
+    reader = LogReader(log)
+    reader.add(texts, clean)
+    return reader.columns()
