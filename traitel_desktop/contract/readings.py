@@ -54,7 +54,7 @@ _MONEY = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 #: Canonical times joined by newlines (each block exactly 9 characters).
 _CANONICAL_TIMES = re.compile(r"(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\n)*")
 #: White space (ASCII: the rest makes a text not ASCII) and "_": a column without any is
-#: "clean" (see :func:`read_column`).
+#: "clean" (see :meth:`ColumnReader.add`).
 _UNCLEAN = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f_"
 
 
