@@ -28,10 +28,10 @@ from typing import Any, TypeVar
 from benchkit import Caller, median_time
 
 from traitel_desktop.api import TraiTelClient
+from traitel_desktop.contract.logs import LOG_NAMES, LOGS
 from traitel_desktop.core.history_sync import HistorySync
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS
 
 T = TypeVar("T")
 TODAY = dt.date(2026, 5, 9)

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from benchkit import Caller, median_time
 
+from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.history_sync import HistorySync
 from traitel_desktop.core.spend import (
     BY_SERVICE,
@@ -39,7 +40,6 @@ from traitel_desktop.core.spend import (
 )
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOGS
 
 T = TypeVar("T")
 TODAY = dt.date(2026, 5, 9)

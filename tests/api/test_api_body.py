@@ -8,8 +8,9 @@ import pytest
 
 from tests.helpers.bodies import SUCCESS
 from tests.helpers.fake_gateway import FakeGateway, Reply
-from traitel_desktop.api import TraiTelClient, errors, records, tables
+from traitel_desktop.api import TraiTelClient, errors, logs, records, tables
 from traitel_desktop.api.body import parse_body
+from traitel_desktop.contract.logs import LogColumns
 
 HTML = (
     "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n"
@@ -82,7 +83,7 @@ def test_quoted_fields_may_hold_newlines_quotes_and_commas() -> None:
         'Ok\r\nID,Sub-ID,Date,Time,From,To,MessageType,Message\r\n'
         '1,0,2024-01-01,00:00:00,61400000001,61400000002,ASCII,"line one\r\nline ""two"", end"\r\n'
     )
-    [sms] = tables.sms_in(parse_body(body).table())
+    [sms] = logs.to_records(logs.parse_log("logsmsin", body))
     assert sms.message == 'line one\nline "two", end'
 
 
@@ -106,7 +107,8 @@ def test_extra_sub_account_columns_are_kept() -> None:
 def test_empty_table_and_header_only() -> None:
     assert tables.sub_accounts(parse_body("Ok\n").table()) == []
     header_only = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n"
-    assert tables.sms_out(parse_body(header_only).table()) == []
+    assert logs.parse_log("logsmsout", header_only) == LogColumns.empty("logsmsout")
+    assert logs.parse_log("logsmsout", "Ok\n") == LogColumns.empty("logsmsout")
 
 
 @pytest.mark.parametrize(
@@ -130,14 +132,14 @@ def test_money_is_strict(cell: str) -> None:
     head = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n"
     body = f'{head}1,0,2024-01-01,00:00:00,1,2,1,,"{cell}"\n'
     with pytest.raises(errors.ProtocolError):
-        tables.sms_out(parse_body(body).table())
+        logs.parse_log("logsmsout", body)
 
 
 def test_bad_dates_and_times_are_protocol_errors() -> None:
     head = "Ok\nID,Sub-ID,Date,Time,From,To,Sent,Tracking,Cost\n"
     for row in ("1,0,2024-02-30,00:00:00,1,2,1,,0.1", "1,0,2024-01-01,25:00:00,1,2,1,,0.1"):
         with pytest.raises(errors.ProtocolError):
-            tables.sms_out(parse_body(head + row).table())
+            logs.parse_log("logsmsout", head + row)
 
 
 def test_cost_queries_need_exactly_one_row() -> None:

@@ -11,8 +11,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from traitel_desktop.api import decode, errors, tables
+from traitel_desktop.api import decode, errors, logs, tables
 from traitel_desktop.api.body import Table, parse_body
+from traitel_desktop.contract.logs import LOG_NAMES
 
 BUILDERS: list[Callable[[Table], Any]] = [
     tables.sub_accounts,
@@ -22,11 +23,6 @@ BUILDERS: list[Callable[[Table], Any]] = [
     tables.did_offers,
     tables.ivr_menus,
     tables.ivml_configs,
-    tables.fax_in,
-    tables.fax_out,
-    tables.voice_calls,
-    tables.sms_in,
-    tables.sms_out,
     tables.voice_cost,
     tables.fax_cost,
 ]
@@ -34,6 +30,7 @@ BUILDERS: list[Callable[[Table], Any]] = [
 HEADERS = [
     "ID", "Sub-ID", "Date", "Time", "From", "To", "Cost", "DIDs", "Email", "Name", "Number",
     "MessageType", "Message", "Sent", "Tracking", "FlagFall", "BillingType", "ErrorCode",
+    "FaxStationID", "Pages", "Speed", "Duration", "Attempt", "Result", "IVMLID",
 ]
 
 
@@ -46,6 +43,9 @@ def _read_everything(raw: bytes | str) -> None:
     for read in (tables.balance, tables.new_id):
         with contextlib.suppress(errors.TraiTelError):
             read(body)
+    for mode in LOG_NAMES:
+        with contextlib.suppress(errors.TraiTelError):
+            logs.to_records(logs.log_columns(mode, body))
     try:
         table = body.table()
     except errors.TraiTelError:

@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 
 from tests.helpers.did_sandbox_api import Api
+from tests.helpers.log_rows import fetch_rows
+from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.core.history_sync import HistorySync, month_chunks
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, convert
 
 D = dt.date
 TODAY = D(2026, 5, 20)
@@ -59,19 +60,8 @@ def engine(api: Api, archive: Archive, sb: Any, **kwargs: Any) -> HistorySync:
 
 
 def direct(api: Api, log: str, start: D, end: D, sub_id: int | None = None) -> list[Any]:
-    """The gateway's rows for the range in one request, converted like the archive's."""
-
-    def fetch(client: Any) -> list[Any]:
-        params = {"startdate": start.isoformat(), "enddate": end.isoformat()}
-        if sub_id is not None:
-            params["subid"] = str(sub_id)
-        table = client.request(log, **params).parsed.table()
-        return convert(log, table.header, table.rows)
-
-    rows = api.sync(fetch)
-    rows.sort(key=lambda r: (r[2], r[3], r[0]))
-    # convert() adds the cost remainder column last; Archive.rows() folds it into the cost.
-    return rows if LOGS[log].money_index is None else [r[:-1] for r in rows]
+    """The gateway's rows for the range in one request, typed as the archive keeps them."""
+    return api.sync(lambda client: fetch_rows(client, log, start, end, sub_id))
 
 
 def log_requests(api: Api) -> int:

@@ -1,8 +1,8 @@
 """Insights (runway, unusual days, unused numbers) on data with known answers.
 
-A real SQLite archive in ``tmp_path`` is filled with crafted rows (through the archive's own
-``convert`` + ``store_range``): a steady 1.00 a day of SMS, one planted 10x day, numbers with
-and without inbound traffic. The unused-numbers reading is also checked against the demo
+A real SQLite archive in ``tmp_path`` is filled with crafted rows (``store_range`` of rows
+read the client's way): a steady 1.00 a day of SMS, one planted 10x day, numbers with and
+without inbound traffic. The unused-numbers reading is also checked against the demo
 sandbox over HTTP.
 """
 
@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 
 from tests.helpers.did_sandbox_api import Api
+from tests.helpers.log_rows import log_columns
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.records import Number
+from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.history_sync import HistorySync
 from traitel_desktop.core.insights import (
     INBOUND_LOGS,
@@ -33,7 +35,6 @@ from traitel_desktop.core.insights import (
 from traitel_desktop.core.spend import daily_spend
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOGS, convert
 
 D = dt.date
 TODAY = D(2026, 6, 30)
@@ -58,7 +59,7 @@ def _cells(log: str, n: int, day: D, to: str, cost: str) -> list[str]:
 
 
 def store(archive: Archive, log: str, first: D, last: D, rows: list[list[str]]) -> None:
-    archive.store_range(log, first, last, convert(log, LOGS[log].headers, rows), today=TODAY)
+    archive.store_range(log, first, last, log_columns(log, rows), today=TODAY)
 
 
 @pytest.fixture

@@ -101,7 +101,7 @@ def test_ensure_syncs_with_progress_then_reads_without_network(
 
 
 def test_totals_by_day_sum_the_rows(service: Any, run: Callable[..., Any]) -> None:
-    from traitel_desktop.store.archive_schema import to_money
+    from traitel_desktop.contract.logs import to_money
 
     run(service.ensure(["logsmsout"], *WEEK))
     rows = service.rows("logsmsout", *WEEK)
@@ -207,8 +207,8 @@ def test_load_columns_match_the_archive_rows(service: Any, run: Callable[..., An
 def test_a_zone_change_during_a_sync_never_stores_old_zone_dates(
     service: Any, session: Any, sb: Any, run: Callable[..., Any]
 ) -> None:
+    from tests.helpers.log_rows import fetch_rows
     from traitel_desktop.api import TraiTelClient
-    from traitel_desktop.store.archive_schema import convert
 
     span = (TODAY - dt.timedelta(days=120), TODAY)
     sb.faults.latency = 0.15
@@ -235,11 +235,8 @@ def test_a_zone_change_during_a_sync_never_stores_old_zone_dates(
     assert service.archive.zone == "America/New_York"
     client = TraiTelClient("demo", "demo", gateways=(sb.primary_url, sb.alternate_url))
     try:
-        table = client.request("logsmsout", startdate=span[0].isoformat(),
-                               enddate=span[1].isoformat()).parsed.table()
+        expected = fetch_rows(client, "logsmsout", *span)
     finally:
         client.close()
-    expected = sorted((r[:-1] for r in convert("logsmsout", table.header, table.rows)),
-                      key=lambda r: (r[2], r[3], r[0]))
     assert len(expected) > 100
     assert service.rows("logsmsout", *span) == expected

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.log_rows import log_columns
+from traitel_desktop.contract.logs import LOGS, LogColumns, to_money
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOGS, convert, to_money
 
 D = dt.date
 HEADER = ["ID", "Sub-ID", "Date", "Time", "From", "To", "Sent", "Tracking", "Cost"]
@@ -25,7 +26,7 @@ def sms(ident: int, day: str, time: str = "10:00:00", cost: str = "0.0550", sub:
 
 def store(archive: Archive, first: D, last: D, rows: list[list[str]], today: D,
           complete: bool = True) -> None:
-    archive.store_range("logsmsout", first, last, convert("logsmsout", HEADER, rows),
+    archive.store_range("logsmsout", first, last, log_columns("logsmsout", rows),
                         today=today, complete=complete)
 
 
@@ -104,10 +105,14 @@ def test_a_range_cut_short_stays_missing(archive: Archive) -> None:
 
 def test_a_failed_store_changes_nothing(archive: Archive) -> None:
     store(archive, D(2026, 3, 1), D(2026, 3, 2), [sms(1, "2026-03-01")], TODAY)
-    good = convert("logsmsout", HEADER, [sms(2, "2026-03-02")])
+    good = log_columns("logsmsout", [sms(2, "2026-03-02"), sms(3, "2026-03-03")])
+    broken = LogColumns("logsmsout", tuple(
+        [*column[:1], None] if name == "Time" else column  # NOT NULL fails on row 2
+        for name, column in zip(HEADER, good.columns, strict=True)))
     with pytest.raises(sqlite3.Error):
-        archive.store_range("logsmsout", D(2026, 3, 1), D(2026, 3, 3),
-                            [*good, (3, 0, "2026-03-03")], today=TODAY)
+        archive.store_range("logsmsout", D(2026, 3, 1), D(2026, 3, 3), broken, today=TODAY)
+    with pytest.raises(ValueError, match="rows of logsmsout"):
+        archive.store_range("logfaxin", D(2026, 3, 1), D(2026, 3, 3), good, today=TODAY)
     assert [r[0] for r in archive.rows("logsmsout", D(2026, 3, 1), D(2026, 3, 9))] == [1]
     assert archive.missing_days("logsmsout", D(2026, 3, 1), D(2026, 3, 3), TODAY) == [
         D(2026, 3, 3)]
@@ -150,10 +155,8 @@ def test_totals_by_day_group_by_day_log_and_sub_account(archive: Archive) -> Non
         sms(3, "2026-03-01", cost="0.0100"),
         sms(4, "2026-03-02", cost="1.0000"),
     ], TODAY)
-    archive.store_range("logfaxin", D(2026, 3, 1), D(2026, 3, 1), convert(
+    archive.store_range("logfaxin", D(2026, 3, 1), D(2026, 3, 1), log_columns(
         "logfaxin",
-        ["ID", "Sub-ID", "Date", "Time", "From", "To", "FaxStationID", "Pages", "Speed",
-         "Duration"],
         [["1", "1001", "2026-03-01", "11:00:00", "1", "2", "Front desk", "3", "14400", "60"]],
     ), today=TODAY)
     totals = archive.totals_by_day(D(2026, 3, 1), D(2026, 3, 2))
@@ -167,27 +170,25 @@ def test_totals_by_day_group_by_day_log_and_sub_account(archive: Archive) -> Non
     assert [(t.log, t.records) for t in only] == [("logfaxin", 1), ("logsmsout", 1)]
 
 
-def test_convert_matches_columns_by_name_and_names_bad_cells() -> None:
+def test_what_the_client_reads_is_what_the_archive_gives_back(archive: Archive) -> None:
+    """Typed columns in (as ``TraiTelClient.log`` gives them), the same values out: the
+    header matched by name, a one-digit hour, an empty IVMLID, a cost below a micro-unit."""
     header = [" cost ", "tracking", "SENT", "To", "From", "Time", "Date", "Sub-ID", "ID",
               "Extra"]
-    (row,) = convert("logsmsout", header, [
-        ["0.0600", "delivered", "2", "b", "a", "07:00:00", " 2026-03-01", "0", "11", "x"]])
-    assert row == (11, 0, "2026-03-01", "07:00:00", "a", "b", 2, "delivered", 60_000, None)
-    assert convert("logsmsout", [], []) == []
-    with pytest.raises(ValueError, match=r"row 2: column 'Cost'"):
-        convert("logsmsout", HEADER, [sms(1, "2026-03-01"), sms(2, "2026-03-01", cost="1,5")])
-    with pytest.raises(ValueError, match=r"row 1: column 'Date'"):
-        convert("logsmsout", HEADER, [sms(1, "2026-02-30")])
-    with pytest.raises(ValueError, match="cut short"):
-        convert("logsmsout", HEADER, [sms(1, "2026-03-01")[:5]])
-    with pytest.raises(ValueError, match="no 'Cost' column"):
-        convert("logsmsout", HEADER[:-1], [])
-    (voice,) = convert(
-        "logvoicein",
-        ["ID", "Sub-ID", "Date", "Time", "From", "To", "Duration", "Result", "Cost", "IVMLID"],
-        [["3", "0", "2026-03-01", "7:05:09", "1", "2", "61", "answered", "0.000001", ""]],
-    )
-    assert voice == (3, 0, "2026-03-01", "07:05:09", "1", "2", 61, "answered", 1, None, None)
+    sms_rows = log_columns("logsmsout", [
+        ["0.0600", "delivered", "2", "b", "a", "7:00:00", " 2026-03-01", "0", "11", "x"],
+        ["0.0000015", "", "1", "b", "a", "07:00:01", "2026-03-01", "0", "12", "x"]], header)
+    voice = log_columns("logvoicein", [
+        ["3", "0", "2026-03-01", "7:05:09", "1", "2", "61", "answered", "0.000001", ""]])
+    archive.store_range("logsmsout", D(2026, 3, 1), D(2026, 3, 1), sms_rows, today=TODAY)
+    archive.store_range("logvoicein", D(2026, 3, 1), D(2026, 3, 1), voice, today=TODAY)
+    assert archive.rows("logsmsout", D(2026, 3, 1), D(2026, 3, 1)) == sms_rows.rows() == [
+        (11, 0, "2026-03-01", "07:00:00", "a", "b", 2, "delivered", 60_000),
+        (12, 0, "2026-03-01", "07:00:01", "a", "b", 1, "", Decimal("1.5"))]
+    assert archive.rows("logvoicein", D(2026, 3, 1), D(2026, 3, 1)) == voice.rows() == [
+        (3, 0, "2026-03-01", "07:05:09", "1", "2", 61, "answered", 1, None)]
+    assert archive.columns("logsmsout", D(2026, 3, 1), D(2026, 3, 1)) == list(
+        sms_rows.columns)
 
 
 def test_unknown_log_is_refused(archive: Archive) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.log_rows import log_columns
+from traitel_desktop.contract.logs import LOGS, LogColumns
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOGS, convert
 
 D = dt.date
-HEADER = ["ID", "Sub-ID", "Date", "Time", "From", "To", "Sent", "Tracking", "Cost"]
 TODAY = D(2026, 5, 20)
 
 
@@ -28,7 +28,7 @@ def archive(tmp_path: Path) -> Iterator[Archive]:
         for n in range(40)
     ]
     opened.store_range("logsmsout", D(2026, 3, 1), D(2026, 3, 31),
-                       convert("logsmsout", HEADER, rows), today=TODAY)
+                       log_columns("logsmsout", rows), today=TODAY)
     yield opened
     opened.close()
 
@@ -68,7 +68,7 @@ def _sms(ident: int, day: str, time: str = "10:00:00", cost: str = "0.0550") -> 
 
 
 def _store(archive: Archive, first: D, last: D, rows: list[list[str]]) -> None:
-    archive.store_range("logsmsout", first, last, convert("logsmsout", HEADER, rows),
+    archive.store_range("logsmsout", first, last, log_columns("logsmsout", rows),
                         today=TODAY)
 
 
@@ -133,8 +133,8 @@ def test_warm_months_caches_only_settled_months(tmp_path: Path) -> None:
         assert archive.warm_months("logsmsout", D(2026, 1, 1), D(2026, 1, 31),
                                    today=TODAY) == 0  # already there
         # A day stored incomplete (cut short by the limit) keeps its month out.
-        archive.store_range("logsmsout", D(2026, 2, 28), D(2026, 2, 28), [], today=TODAY,
-                            complete=False)
+        archive.store_range("logsmsout", D(2026, 2, 28), D(2026, 2, 28),
+                            LogColumns.empty("logsmsout"), today=TODAY, complete=False)
         assert archive.warm_months("logsmsout", D(2026, 2, 28), D(2026, 2, 28),
                                    today=TODAY) == 0
         _store(archive, D(2026, 2, 28), D(2026, 2, 28), [])
@@ -153,9 +153,9 @@ def test_warm_months_counts_only_what_it_cached(tmp_path: Path) -> None:
     archive = Archive.in_directory(tmp_path / "exact")
     try:
         # December into a leap February; December's cost has more than six decimals.
-        archive.store_range("logsmsout", D(2023, 12, 1), D(2024, 2, 29), convert(
-            "logsmsout", HEADER, [_sms(1, "2023-12-31", cost="0.0000015"),
-                                  _sms(2, "2024-01-01"), _sms(3, "2024-02-29")]), today=TODAY)
+        archive.store_range("logsmsout", D(2023, 12, 1), D(2024, 2, 29), log_columns(
+            "logsmsout", [_sms(1, "2023-12-31", cost="0.0000015"), _sms(2, "2024-01-01"),
+                          _sms(3, "2024-02-29")]), today=TODAY)
         assert archive.warm_months("logsmsout", D(2023, 12, 1), D(2024, 2, 29),
                                    today=TODAY) == 2
         assert [m for (m,) in archive._conn.execute(

@@ -9,18 +9,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers.log_rows import log_columns
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import convert
 from traitel_desktop.store.archive_zone import Relabel
 
 D = dt.date
 TODAY = D(2026, 5, 20)
-HEADER = ["ID", "Sub-ID", "Date", "Time", "From", "To", "Sent", "Tracking", "Cost"]
 
 
 def store(archive: Archive, first: D, last: D, rows: list[tuple[int, str, str]]) -> None:
     csv_rows = [[str(i), "0", day, time, "1", "2", "1", "", "0.0500"] for i, day, time in rows]
-    archive.store_range("logsmsout", first, last, convert("logsmsout", HEADER, csv_rows),
+    archive.store_range("logsmsout", first, last, log_columns("logsmsout", csv_rows),
                         today=TODAY)
 
 

@@ -20,14 +20,16 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from traitel_desktop.api import records, tables
+from traitel_desktop.api import logs, records, tables
 from traitel_desktop.api import validate as check
 from traitel_desktop.api.body import Table
 from traitel_desktop.api.errors import IncompleteRequest
 from traitel_desktop.api.transport import ALTERNATE_URL, PRIMARY_URL, Connection
+from traitel_desktop.contract.logs import LogColumns
 from traitel_desktop.contract.modes import (
     ASSIGN_SERVICES,
     IVML_TYPES,
+    LOG_MODES,
     SERVICES,
     SMS_COST_ALT_SPELLING,
     SMS_COST_TYPES,
@@ -286,67 +288,67 @@ class TraiTelClient(Connection):
 
     # --- activity logs ---------------------------------------------------------------------
 
-    def _log(
-        self,
-        mode: str,
-        build: Callable[[Table], list[T]],
-        start: DateLike,
-        end: DateLike,
-        limit: int | None,
-        sub_id: int | None,
-    ) -> list[T]:
+    def log(
+        self, mode: str, start: DateLike, end: DateLike, limit: int | None = None,
+        sub_id: int | None = None,
+    ) -> LogColumns:
+        """The rows of log ``mode`` (``logfaxin`` ... ``logsmsout``) from ``start`` to ``end``
+        (inclusive; at most ``limit`` rows, of one sub-account with ``sub_id``, 0 = main),
+        as typed columns (``contract.logs.LogColumns``) in the order the gateway sent them."""
+        if mode not in LOG_MODES:
+            raise ValueError(f"not a log mode: {mode!r}")
         first, last = check.date_range(start, end, mode, self.today())
-        return self._table(
+        response = self.request(
             mode,
-            build,
             startdate=first,
             enddate=last,
             limit=None if limit is None else check.positive_int(limit, "limit", mode),
             subid=None if sub_id is None else check.id_number(sub_id, "subid", mode, 105,
                                                               minimum=0),
         )
+        return logs.log_columns(mode, response.parsed)
 
     def log_fax_in(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.FaxIn]:
-        """Faxes received from ``start`` to ``end`` (inclusive)."""
-        return self._log("logfaxin", tables.fax_in, start, end, limit, sub_id)
+        """Faxes received from ``start`` to ``end`` (inclusive), one record per fax."""
+        return logs.to_records(self.log("logfaxin", start, end, limit, sub_id))
 
     def log_fax_out(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.FaxOut]:
         """Faxes sent from ``start`` to ``end`` (inclusive), with costs and results."""
-        return self._log("logfaxout", tables.fax_out, start, end, limit, sub_id)
+        return logs.to_records(self.log("logfaxout", start, end, limit, sub_id))
 
     def log_voice_in(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.VoiceCall]:
         """Calls received from ``start`` to ``end`` (inclusive)."""
-        return self._log("logvoicein", tables.voice_calls, start, end, limit, sub_id)
+        return logs.to_records(self.log("logvoicein", start, end, limit, sub_id))
 
     def log_voice_out(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.VoiceCall]:
         """Calls made from ``start`` to ``end`` (inclusive)."""
-        return self._log("logvoiceout", tables.voice_calls, start, end, limit, sub_id)
+        return logs.to_records(self.log("logvoiceout", start, end, limit, sub_id))
 
     def log_sms_in(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.SmsIn]:
         """Text messages received from ``start`` to ``end`` (inclusive)."""
-        return self._log("logsmsin", tables.sms_in, start, end, limit, sub_id)
+        return logs.to_records(self.log("logsmsin", start, end, limit, sub_id))
 
     def log_sms_out(
         self, start: DateLike, end: DateLike, limit: int | None = None,
         sub_id: int | None = None,
     ) -> list[records.SmsOut]:
         """Text messages sent from ``start`` to ``end`` (inclusive)."""
-        return self._log("logsmsout", tables.sms_out, start, end, limit, sub_id)
+        return logs.to_records(self.log("logsmsout", start, end, limit, sub_id))
 
     # --- time zone -------------------------------------------------------------------------
 

@@ -1,23 +1,22 @@
-"""Turning parsed bodies into typed values and records.
+"""Turning parsed bodies into typed values and records (the logs are in :mod:`api.logs`).
 
 Columns are found by header name once per table; each row is then built with positional
-indexes and one converter per field, which keeps logs of hundreds of thousands of rows cheap.
-A cell that does not convert raises :class:`ProtocolError` naming the row and column.
+indexes and one converter per field. Cells read as ``contract.readings`` says (the same
+reading as the logs: one for whole numbers, one for money, ...). A cell that does not convert
+raises :class:`ProtocolError` naming the row and column.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from traitel_desktop.api import records
 from traitel_desktop.api.body import Body, Table
 from traitel_desktop.api.errors import ProtocolError
+from traitel_desktop.contract.readings import read_int, read_money, read_opt_int, read_text
 
 __all__ = [
     "balance",
@@ -25,67 +24,16 @@ __all__ = [
     "did_cities",
     "did_offers",
     "fax_cost",
-    "fax_in",
-    "fax_out",
     "ivml_configs",
     "ivr_menus",
-    "money",
     "new_id",
     "numbers",
-    "sms_in",
-    "sms_out",
     "sub_accounts",
-    "voice_calls",
     "voice_cost",
 ]
 
 T = TypeVar("T")
 Converter = Callable[[str], Any]
-
-_MONEY = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*")
-
-
-@lru_cache(maxsize=4096)
-def money(text: str) -> Decimal:
-    """A plain decimal string (``12.3450``) as ``Decimal``; anything else is a ValueError.
-
-    Cached: a log repeats the same few prices and dates over and over (``Decimal`` and
-    ``date`` are immutable, so sharing them is safe).
-    """
-    if _MONEY.fullmatch(text) is None:
-        raise ValueError(f"not an amount of money: {text[:40]!r}")
-    try:
-        return Decimal(text.strip())
-    except InvalidOperation:  # pragma: no cover - the pattern already excludes these
-        raise ValueError(f"not an amount of money: {text[:40]!r}") from None
-
-
-def _int(text: str) -> int:
-    # int() itself is strict enough (digits, optional sign and spaces) and much faster
-    # than a pattern; a negative count or ID is odd but harmless.
-    return int(text)
-
-
-def _opt_int(text: str) -> int | None:
-    return None if not text.strip() else _int(text)
-
-
-def _text(text: str) -> str:
-    return text.strip()
-
-
-def _raw(text: str) -> str:
-    return text
-
-
-@lru_cache(maxsize=4096)
-def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text.strip())
-
-
-def _time(text: str) -> dt.time:
-    return dt.time.fromisoformat(text.strip())
-
 
 def _dids(text: str) -> tuple[str, ...]:
     return tuple(d for d in text.split() if d.lower() != "outbound")
@@ -138,7 +86,7 @@ def balance(body: Body) -> Decimal:
     """``querybalance`` / ``querysmscost``: one amount of money."""
     value = body.value()
     try:
-        return money(value)
+        return read_money(value)
     except ValueError as exc:
         raise ProtocolError(str(exc)) from None
 
@@ -147,7 +95,7 @@ def new_id(body: Body) -> int:
     """``addsubaccount`` / ``addivml``: the new record's ID."""
     value = body.value()
     try:
-        number = _int(value)
+        number = read_int(value)
     except ValueError:
         raise ProtocolError(f"not a record ID: {value[:40]!r}") from None
     if number < 0:
@@ -158,12 +106,12 @@ def new_id(body: Body) -> int:
 # --- tables --------------------------------------------------------------------------------
 
 _SUB_ACCOUNT_COLUMNS: tuple[tuple[str, Converter], ...] = (
-    ("Sub-ID", _int),
-    ("Email", _text),
-    ("First Name", _text),
-    ("Last Name", _text),
-    ("Company", _text),
-    ("Fax Headline", _text),
+    ("Sub-ID", read_int),
+    ("Email", read_text),
+    ("First Name", read_text),
+    ("Last Name", read_text),
+    ("Company", read_text),
+    ("Fax Headline", read_text),
 )
 
 
@@ -188,28 +136,30 @@ def numbers(table: Table) -> list[records.Number]:
         table,
         records.Number,
         (
-            ("Number", _text),
-            ("Service", _text),
-            ("Assigned-Service", _text),
-            ("Assigned-ID", _opt_int),
+            ("Number", read_text),
+            ("Service", read_text),
+            ("Assigned-Service", read_text),
+            ("Assigned-ID", read_opt_int),
         ),
     )
 
 
 def countries(table: Table) -> list[str]:
     """``querydidcountries``: country names."""
-    return _build(table, str, (("CountryName", _text),))
+    return _build(table, str, (("CountryName", read_text),))
 
 
 def did_cities(table: Table) -> list[records.DidCity]:
     """``querydidcities``."""
-    return _build(table, records.DidCity, (("CountryName", _text), ("CityName", _text)))
+    return _build(table, records.DidCity, (("CountryName", read_text), ("CityName", read_text)))
 
 
 def did_offers(table: Table) -> list[records.DidOffer]:
     """``querydids``."""
     return _build(
-        table, records.DidOffer, (("CountryName", _text), ("CityName", _text), ("DID", _text))
+        table,
+        records.DidOffer,
+        (("CountryName", read_text), ("CityName", read_text), ("DID", read_text)),
     )
 
 
@@ -218,7 +168,7 @@ def ivr_menus(table: Table) -> list[records.IvrMenu]:
     return _build(
         table,
         records.IvrMenu,
-        (("ID", _int), ("Name", _text), ("DIDs", _dids), ("DIDs", _outbound)),
+        (("ID", read_int), ("Name", read_text), ("DIDs", _dids), ("DIDs", _outbound)),
     )
 
 
@@ -228,86 +178,13 @@ def ivml_configs(table: Table) -> list[records.IvmlConfig]:
         table,
         records.IvmlConfig,
         (
-            ("ID", _int),
-            ("Name", _text),
-            ("LaunchURL", _text),
-            ("ResultURL", _text),
+            ("ID", read_int),
+            ("Name", read_text),
+            ("LaunchURL", read_text),
+            ("ResultURL", read_text),
             ("DIDs", _dids),
             ("DIDs", _outbound),
         ),
-    )
-
-
-_LOG_HEAD: tuple[tuple[str, Converter], ...] = (
-    ("ID", _int),
-    ("Sub-ID", _int),
-    ("Date", _date),
-    ("Time", _time),
-    ("From", _text),
-    ("To", _text),
-)
-
-
-def fax_in(table: Table) -> list[records.FaxIn]:
-    """``logfaxin``."""
-    return _build(
-        table,
-        records.FaxIn,
-        (
-            *_LOG_HEAD,
-            ("FaxStationID", _text),
-            ("Pages", _int),
-            ("Speed", _int),
-            ("Duration", _int),
-        ),
-    )
-
-
-def fax_out(table: Table) -> list[records.FaxOut]:
-    """``logfaxout``."""
-    return _build(
-        table,
-        records.FaxOut,
-        (
-            *_LOG_HEAD,
-            ("Pages", _int),
-            ("Speed", _int),
-            ("Duration", _int),
-            ("Cost", money),
-            ("Attempt", _int),
-            ("ErrorCode", _int),
-        ),
-    )
-
-
-def voice_calls(table: Table) -> list[records.VoiceCall]:
-    """``logvoicein`` / ``logvoiceout``."""
-    return _build(
-        table,
-        records.VoiceCall,
-        (
-            *_LOG_HEAD,
-            ("Duration", _int),
-            ("Result", _text),
-            ("Cost", money),
-            ("IVMLID", _opt_int),
-        ),
-    )
-
-
-def sms_in(table: Table) -> list[records.SmsIn]:
-    """``logsmsin`` (the message is kept exactly as received)."""
-    return _build(
-        table, records.SmsIn, (*_LOG_HEAD, ("MessageType", _text), ("Message", _raw))
-    )
-
-
-def sms_out(table: Table) -> list[records.SmsOut]:
-    """``logsmsout``."""
-    return _build(
-        table,
-        records.SmsOut,
-        (*_LOG_HEAD, ("Sent", _int), ("Tracking", _text), ("Cost", money)),
     )
 
 
@@ -323,11 +200,11 @@ def voice_cost(table: Table) -> records.VoiceCost:
         table,
         records.VoiceCost,
         (
-            ("FlagFall", money),
-            ("PerSecond", money),
-            ("PerMinute", money),
-            ("BillingType", _text),
-            ("Cost", money),
+            ("FlagFall", read_money),
+            ("PerSecond", read_money),
+            ("PerMinute", read_money),
+            ("BillingType", read_text),
+            ("Cost", read_money),
         ),
     )
     return _single(rows, "queryvoicecost")
@@ -339,12 +216,12 @@ def fax_cost(table: Table) -> records.FaxCost:
         table,
         records.FaxCost,
         (
-            ("FlagFall", money),
-            ("PerSecond", money),
-            ("PerMinute", money),
-            ("PerPage", money),
-            ("BillingType", _text),
-            ("Cost", money),
+            ("FlagFall", read_money),
+            ("PerSecond", read_money),
+            ("PerMinute", read_money),
+            ("PerPage", read_money),
+            ("BillingType", read_text),
+            ("Cost", read_money),
         ),
     )
     return _single(rows, "queryfaxcost")

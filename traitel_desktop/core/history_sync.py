@@ -12,7 +12,8 @@ One :meth:`HistorySync.sync`:
 2. lists the days each log still needs (never fetched, incomplete, or not final yet: today
    and yesterday always), cut into month-sized chunks of consecutive days, newest first;
 3. fetches the chunks ``parallel`` at a time for the whole account (no ``subid``: the archive
-   is account-wide, sub-accounts are filtered on read), parsing in the worker thread;
+   is account-wide, sub-accounts are filtered on read) with ``TraiTelClient.log``, which
+   reads the answer into typed columns in the worker thread;
 4. stores each chunk in one transaction as it arrives and reports progress in days; a chunk
    that settles a whole month (every day complete and final) also builds that month's
    column cache (``Archive.warm_months``), still in the worker thread.
@@ -39,12 +40,11 @@ from traitel_desktop.api.errors import (
     GatewayUnreachable,
     InvalidEndDate,
     InvalidStartDate,
-    ProtocolError,
     TraiTelError,
 )
+from traitel_desktop.contract.logs import LOG_NAMES, LOGS, LogColumns
 from traitel_desktop.contract.zones import today_in
 from traitel_desktop.store.archive import Archive
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, convert
 
 __all__ = ["Call", "Chunk", "HistorySync", "Offline", "SyncReport", "month_chunks"]
 
@@ -141,26 +141,18 @@ def month_chunks(log_name: str, days: Iterable[dt.date]) -> list[Chunk]:
 @dataclass(frozen=True, slots=True)
 class _Fetched:
     count: int
-    rows: list[tuple[Any, ...]] | None  # None: ``limit`` rows for several days, to split
+    rows: LogColumns | None  # None: ``limit`` rows for several days, to split
 
 
 def _fetch(chunk: Chunk, limit: int) -> Callable[[Any], _Fetched]:
-    """The worker-thread part: request the chunk and convert its rows (not when a range of
-    several days came back full: it is split and fetched again)."""
+    """The worker-thread part: fetch the chunk's typed rows through the client (not kept
+    when a range of several days came back full: it is split and fetched again)."""
 
     def run(client: Any) -> _Fetched:
-        table = client.request(
-            chunk.log,
-            startdate=chunk.first.isoformat(),
-            enddate=chunk.last.isoformat(),
-            limit=str(limit),
-        ).parsed.table()
-        if len(table.rows) >= limit and chunk.days > 1:
-            return _Fetched(len(table.rows), None)
-        try:
-            return _Fetched(len(table.rows), convert(chunk.log, table.header, table.rows))
-        except ValueError as exc:
-            raise ProtocolError(str(exc)) from None
+        rows: LogColumns = client.log(chunk.log, chunk.first, chunk.last, limit=limit)
+        if len(rows) >= limit and chunk.days > 1:
+            return _Fetched(len(rows), None)
+        return _Fetched(len(rows), rows)
 
     return run
 
@@ -281,14 +273,13 @@ class HistorySync:
             report.truncated.append((chunk.log, chunk.first))
             log.warning("%s %s has %d rows or more: stored incomplete", chunk.log,
                         chunk.first, self.limit)
-        rows = fetched.rows or []
+        rows = fetched.rows if fetched.rows is not None else LogColumns.empty(chunk.log)
         await _finish(asyncio.to_thread(self._store, chunk, rows, today, complete))
         report.rows += len(rows)
         report.done_days += chunk.days
         tell(report.done_days, report.needed_days)
 
-    def _store(self, chunk: Chunk, rows: list[tuple[Any, ...]], today: dt.date,
-               complete: bool) -> None:
+    def _store(self, chunk: Chunk, rows: LogColumns, today: dt.date, complete: bool) -> None:
         """The worker-thread part of storing a chunk: write it, then build the month cache
         of the months it settled, so the first open after the sync reads them ready-made."""
         self.archive.store_range(chunk.log, chunk.first, chunk.last, rows, today=today,

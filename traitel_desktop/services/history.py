@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.contract.zones import today_in
 from traitel_desktop.core.history_sync import HistorySync, Offline, SyncReport
 from traitel_desktop.runtime.responsiveness import bulk_job
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_columns import read_columns
-from traitel_desktop.store.archive_schema import LOG_NAMES
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session

@@ -1,9 +1,9 @@
 """The local history archive: every fetched day of the six activity logs, one file per account.
 
-``history.sqlite3`` in the account's data directory holds one table per log (typed columns,
-see :mod:`archive_schema`; the API ``ID`` is the primary key, so fetching a row again replaces
-it), ``day_state`` (per log and day: complete, final, fetched_at) and ``meta`` (the time zone
-the rows' Date/Time are written in).
+``history.sqlite3`` in the account's data directory holds one table per log (the columns of
+``contract.logs.LOGS``, typed, see :mod:`archive_schema`; the API ``ID`` is the primary key,
+so fetching a row again replaces it), ``day_state`` (per log and day: complete, final,
+fetched_at) and ``meta`` (the time zone the rows' Date/Time are written in).
 
 Rules:
 
@@ -31,6 +31,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from traitel_desktop.contract.logs import LOG_NAMES, LOGS, LogColumns, LogSpec
 from traitel_desktop.store.archive_columns import (
     CACHE_SQL,
     forget_months,
@@ -40,7 +41,7 @@ from traitel_desktop.store.archive_columns import (
     read_columns,
     save_month,
 )
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, LogSpec, schema_sql
+from traitel_desktop.store.archive_schema import insert_rows, schema_sql, sql_columns
 from traitel_desktop.store.archive_zone import Relabel, move_log
 from traitel_desktop.store.database import open_database
 
@@ -99,9 +100,7 @@ class Archive:
         self.path = Path(path)
         self._conn = open_database(self.path, _MIGRATIONS)
         self._write_lock = threading.Lock()
-        self._select = {
-            name: ", ".join(c.sql for c in spec.columns) for name, spec in LOGS.items()
-        }
+        self._select = {name: ", ".join(sql_columns(name)) for name in LOGS}
 
     @classmethod
     def in_directory(cls, data_dir: Path | str) -> Archive:
@@ -177,19 +176,21 @@ class Archive:
         log: str,
         first: dt.date,
         last: dt.date,
-        rows: Sequence[tuple[Any, ...]],
+        rows: LogColumns,
         *,
         today: dt.date,
         complete: bool = True,
         fetched_at: dt.datetime | None = None,
     ) -> None:
-        """Replace days ``first``..``last`` of ``log`` with ``rows`` (from
-        :func:`archive_schema.convert`) and record those days, in one transaction.
+        """Replace days ``first``..``last`` of ``log`` with ``rows`` (typed, as
+        ``TraiTelClient.log`` gives them) and record those days, in one transaction.
 
         ``complete=False`` records a range the gateway cut short (``limit`` rows). A day is
         recorded final when it is older than yesterday in ``today``'s terms. Thread-safe.
         """
         spec = _spec(log)
+        if rows.log != log:
+            raise ValueError(f"rows of {rows.log} given for {log}")
         if first > last:
             raise ValueError("first day after last day")
         when = (fetched_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
@@ -204,16 +205,16 @@ class Archive:
             conn.execute(f"DELETE FROM {log} WHERE day BETWEEN ? AND ?",
                          (first.isoformat(), last.isoformat()))
             forget_months(conn, log, first, last)
-            if rows:
+            if len(rows):
                 # A row stored again under another day moves (same ID): drop its old month.
-                ids = [r[0] for r in rows]
+                ids = rows.columns[0]
                 for (day,) in conn.execute(
                     f"SELECT DISTINCT substr(day, 1, 7) FROM {log} WHERE id BETWEEN ? AND ?",
                     (min(ids), max(ids)),
                 ).fetchall():
                     month = dt.date.fromisoformat(day + "-01")
                     forget_months(conn, log, month, month)
-            conn.executemany(insert, rows)
+            conn.executemany(insert, insert_rows(rows))
             conn.executemany("INSERT OR REPLACE INTO day_state VALUES (?, ?, ?, ?, ?)", states)
 
     @contextmanager

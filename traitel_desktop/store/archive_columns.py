@@ -26,12 +26,13 @@ import sys
 from decimal import Decimal
 from typing import Any
 
-from traitel_desktop.store.archive_schema import LOGS
+from traitel_desktop.contract.logs import LOGS, Kind
+from traitel_desktop.store.archive_schema import sql_name
 
 __all__ = ["CACHE_SQL", "forget_months", "load_month", "month_spans", "next_month",
            "read_columns", "save_month"]
 
-_SHARED_KINDS = ("time", "text")
+_SHARED_KINDS = (Kind.TIME, Kind.TEXT)
 
 
 def read_columns(
@@ -46,8 +47,8 @@ def read_columns(
     if sub_id is not None:
         where += " AND sub_id = ?"
         params += (sub_id,)
-    day_at = next(i for i, c in enumerate(spec.columns) if c.kind == "date")
-    others = [c.sql for i, c in enumerate(spec.columns) if i != day_at]
+    day_at = next(i for i, c in enumerate(spec.columns) if c.kind is Kind.DATE)
+    others = [sql_name(c) for i, c in enumerate(spec.columns) if i != day_at]
     arrays = ", ".join(f"json_group_array({n})" for n in others)
     texts = conn.execute(
         f"SELECT {arrays} FROM (SELECT {', '.join(others)} FROM {log} WHERE {where}"

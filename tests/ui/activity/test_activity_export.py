@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.activity.test_activity_tab import choose, column
+from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
-from traitel_desktop.store.archive_schema import LOGS
 from traitel_desktop.ui.activity.model import Role
 from traitel_desktop.ui.activity.tab import ActivityTab
 

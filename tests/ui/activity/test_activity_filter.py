@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from traitel_desktop.api.logs import parse_log
 from traitel_desktop.ui.activity.columns import Fmt
 from traitel_desktop.ui.activity.table import LogTable
 
@@ -46,7 +47,7 @@ NEEDLES = [
 @pytest.mark.parametrize("source", ["rows", "body"])
 def test_the_filter_matches_the_displayed_text_of_every_column(source: str) -> None:
     table: Any = (LogTable.from_rows("logsmsout", ROWS) if source == "rows"
-                  else LogTable.from_csv_bytes("logsmsout", BODY))
+                  else LogTable.from_log(parse_log("logsmsout", BODY)))
     every = list(range(table.count))
     seen = set()
     for needle in NEEDLES:

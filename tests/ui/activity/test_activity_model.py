@@ -1,6 +1,6 @@
-"""LogTable and ActivityModel without a network: the same rows read from a response body and
-from archive tuples, sorting on raw values (numbers, money, durations), filtering, totals as
-exact Decimals, and qtmodeltester over sort and filter."""
+"""LogTable and ActivityModel without a network: the same rows read from a response body (the
+client's reading) and from archive tuples, sorting on raw values (numbers, money, durations),
+filtering, totals as exact Decimals, and qtmodeltester over sort and filter."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from traitel_desktop.api.logs import parse_log
 from traitel_desktop.ui.activity.model import ActivityModel, Role
 from traitel_desktop.ui.activity.table import LogTable
 
@@ -35,7 +36,7 @@ def texts(table: LogTable) -> list[list[str]]:
 
 
 def test_body_and_archive_rows_read_alike() -> None:
-    from_body = LogTable.from_csv_bytes("logsmsout", BODY)
+    from_body = LogTable.from_log(parse_log("logsmsout", BODY))
     from_rows = LogTable.from_rows("logsmsout", ROWS)
     assert texts(from_body) == texts(from_rows)
     assert [from_body.raw_texts(r) for r in range(4)] == [
@@ -47,7 +48,7 @@ def test_body_and_archive_rows_read_alike() -> None:
 
 
 def test_sorting_is_on_raw_values_not_texts() -> None:
-    for table in (LogTable.from_csv_bytes("logsmsout", BODY),
+    for table in (LogTable.from_log(parse_log("logsmsout", BODY)),
                   LogTable.from_rows("logsmsout", ROWS)):
         parts = [v.key for v in table.view].index("parts")
         cost = [v.key for v in table.view].index("cost")
@@ -58,7 +59,7 @@ def test_sorting_is_on_raw_values_not_texts() -> None:
 
 
 def test_filters_and_totals_are_exact() -> None:
-    table = LogTable.from_csv_bytes("logsmsout", BODY)
+    table = LogTable.from_log(parse_log("logsmsout", BODY))
     everything = list(range(4))
     assert table.matching(everything, "NOT DELIVERED") == [1]
     assert table.matching(everything, "61412345678") == [0, 2]  # raw digits too

@@ -20,12 +20,13 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.decode import fax_result, sms_text
+from traitel_desktop.contract.logs import LOG_NAMES, LOGS
 from traitel_desktop.core.phones import format_number
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
-from traitel_desktop.store.archive_schema import LOG_NAMES, LOGS, convert
 from traitel_desktop.ui.activity.model import Role
 from traitel_desktop.ui.activity.tab import ActivityTab
 
@@ -69,12 +70,7 @@ def choose(tab: ActivityTab, log: str, days: int = DAYS, run: Any = None) -> Non
 
 
 def api_rows(client: TraiTelClient, log: str, tab: ActivityTab) -> list[tuple[Any, ...]]:
-    start, end = tab.date_range()
-    table = client.request(log, startdate=start.isoformat(), enddate=end.isoformat()).parsed
-    rows = convert(log, table.table().header, table.table().rows)
-    if LOGS[log].money_index is not None:
-        rows = [r[:-1] for r in rows]
-    return sorted(rows, key=lambda r: (r[2], r[3], r[0]))
+    return fetch_rows(client, log, *tab.date_range())
 
 
 def column(tab: ActivityTab, key: str) -> int:

@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.log_rows import log_columns
+from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.contract.zones import today_in
 from traitel_desktop.core.spend import Bucket, Period
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
-from traitel_desktop.store.archive_schema import LOGS, convert
 from traitel_desktop.ui.spend.chart import ANOMALY_COLOR
 from traitel_desktop.ui.spend.tab import SpendTab
 
@@ -47,7 +48,7 @@ def offline(tmp_path: Path, run: Callable[..., Any]) -> Iterator[tuple[Session, 
     rows = [_row(i + 1, first + dt.timedelta(days=i),
                  "10.0000" if i == 49 else "1.0000") for i in range(60)]
     history.archive.store_range("logsmsout", first, today,
-                                convert("logsmsout", LOGS["logsmsout"].headers, rows),
+                                log_columns("logsmsout", rows),
                                 today=today)
     session.set_balance(Decimal("78.00"))
     yield session, history

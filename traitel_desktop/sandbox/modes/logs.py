@@ -10,22 +10,36 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from traitel_desktop.contract.logs import LOGS as LOG_COLUMNS
+from traitel_desktop.contract.logs import Kind
 from traitel_desktop.sandbox.modes.request import Answer, Request
 from traitel_desktop.sandbox.wire import RequestError, money, table_body
 
-COMMON = ("ID", "Sub-ID", "Date", "Time", "From", "To")
-#: log -> (the columns after the common ones, SQL for them, which of them are money)
+#: log -> the SQL columns after ``id, sub_id, ts, src, dst`` (which give the first six API
+#: columns: ID, Sub-ID, Date and Time from ``ts``, From, To), one per remaining API column.
+_SQL: dict[str, str] = {
+    "faxin": "station_id, pages, speed, duration",
+    "faxout": "pages, speed, duration, cost_micro, attempt, error_code",
+    "voicein": "duration, result, cost_micro, ivml_id",
+    "voiceout": "duration, result, cost_micro, ivml_id",
+    "smsin": "message_type, message",
+    "smsout": "sent, tracking, cost_micro",
+}
+
+
+def _layout(name: str) -> tuple[tuple[str, ...], str, tuple[int, ...]]:
+    """The header (the contract's column names and order), the SQL columns after the common
+    ones, and which of those are money (written as plain decimals)."""
+    spec = LOG_COLUMNS["log" + name]
+    rest = spec.columns[6:]
+    assert len(rest) == len(_SQL[name].split(",")), name
+    money_at = tuple(i for i, c in enumerate(rest) if c.kind is Kind.MONEY)
+    return spec.headers, _SQL[name], money_at
+
+
+#: log -> (header, the SQL columns after the common ones, which of them are money)
 LOGS: dict[str, tuple[tuple[str, ...], str, tuple[int, ...]]] = {
-    "faxin": (("FaxStationID", "Pages", "Speed", "Duration"),
-              "station_id, pages, speed, duration", ()),
-    "faxout": (("Pages", "Speed", "Duration", "Cost", "Attempt", "ErrorCode"),
-               "pages, speed, duration, cost_micro, attempt, error_code", (3,)),
-    "voicein": (("Duration", "Result", "Cost", "IVMLID"),
-                "duration, result, cost_micro, ivml_id", (2,)),
-    "voiceout": (("Duration", "Result", "Cost", "IVMLID"),
-                 "duration, result, cost_micro, ivml_id", (2,)),
-    "smsin": (("MessageType", "Message"), "message_type, message", ()),
-    "smsout": (("Sent", "Tracking", "Cost"), "sent, tracking, cost_micro", (2,)),
+    name: _layout(name) for name in _SQL
 }
 
 
@@ -111,7 +125,7 @@ def _log(name: str, req: Request) -> Answer:
                     text = amounts[micro] = money(micro)
                 rest[i] = text
             out.append((ident, sub_id, day_text, times[seconds], src, dst, *rest))
-        return table_body(COMMON + header, out)
+        return table_body(header, out)
 
     return render
 

@@ -1,9 +1,10 @@
 """The Activity tab's columns for each of the six logs, and how a raw value reads as words.
 
 A shown column (:class:`ViewColumn`) reads one or more API columns (positions in
-``LOGS[log].headers``) and formats them with a :class:`Fmt`. Raw values are what
-``Archive.rows`` returns (ints, ISO date/time text, micro-unit costs) or, straight from a CSV
-body, the same values still as text: every formatter accepts both. Formatters never raise.
+``contract.logs.LOGS[log].headers``) and formats them with a :class:`Fmt`. Raw values are the
+typed values of the contract, the same from ``Archive.rows``/``Archive.columns`` and from
+``TraiTelClient.log`` (ints, ISO date/time text, micro-unit costs): nothing here reads an
+answer's text. Formatters never raise.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from traitel_desktop.api.decode import fax_result, sms_text
+from traitel_desktop.contract.logs import LOGS, to_money
 from traitel_desktop.core.money import format_cost
-from traitel_desktop.store.archive_schema import LOGS, money_to_micro, to_money
 
 NOTHING = "—"
 
@@ -122,33 +123,17 @@ def view_columns(log: str) -> list[ViewColumn]:
 
 
 # --- formatting one value ------------------------------------------------------------------
-def as_int(value: Any) -> int:
-    """An int column's value (typed, or CSV text)."""
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    return int(text) if text else 0
-
-
-def as_micro(value: Any) -> int | Decimal:
-    """A cost as micro-units (typed already, or CSV text)."""
-    if isinstance(value, int | Decimal):
-        return value
-    micro, rest = money_to_micro(str(value))
-    return micro if rest is None else Decimal(micro) + Decimal(rest)
-
-
-def duration_text(seconds: Any) -> str:
+def duration_text(seconds: int) -> str:
     """Seconds as ``h:mm:ss``."""
-    total = as_int(seconds)
+    total = seconds
     sign = "-" if total < 0 else ""
     hours, rest = divmod(abs(total), 3600)
     return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def money_text(micro: Any) -> str:
+def money_text(micro: int | Decimal) -> str:
     """A cost in micro-units as a plain amount with at least four decimals."""
-    return format_cost(to_money(as_micro(micro)))
+    return format_cost(to_money(micro))
 
 
 def when_text(day: Any, time: Any) -> str:
@@ -201,9 +186,9 @@ def number_tip(value: Any) -> str:
     return f"{number_text(text)} — {country}" if country else number_text(text)
 
 
-def fax_tip(code: Any) -> str:
+def fax_tip(code: int) -> str:
     """State, error and description of a fax result code."""
-    result = fax_result(as_int(code))
+    result = fax_result(code)
     if result.delivered:
         return result.description
     lines = [result.description]
@@ -217,8 +202,7 @@ def fax_tip(code: Any) -> str:
 def single_formatter(fmt: Fmt, sub_names: dict[int, str]) -> Callable[[Any], str]:
     """The formatter of a one-source column."""
     if fmt is Fmt.SUB:
-        def sub(value: Any) -> str:
-            ident = as_int(value)
+        def sub(ident: int) -> str:
             return sub_names.get(ident) or (
                 tr("Main account") if ident == 0 else tr("ID {0}").format(ident)
             )
@@ -227,11 +211,11 @@ def single_formatter(fmt: Fmt, sub_names: dict[int, str]) -> Callable[[Any], str
         Fmt.ID: lambda v: str(v).strip(),
         Fmt.NUMBER: number_text,
         Fmt.TEXT: lambda v: str(v).strip() or NOTHING,
-        Fmt.COUNT: lambda v: f"{as_int(v):,}",
-        Fmt.SPEED: lambda v: tr("{0} bit/s").format(f"{as_int(v):,}") if as_int(v) else NOTHING,
+        Fmt.COUNT: lambda v: f"{v:,}",
+        Fmt.SPEED: lambda v: tr("{0} bit/s").format(f"{v:,}") if v else NOTHING,
         Fmt.DURATION: duration_text,
         Fmt.MONEY: money_text,
-        Fmt.FAX_RESULT: lambda v: fax_result(as_int(v)).text,
+        Fmt.FAX_RESULT: lambda v: fax_result(v).text,
         Fmt.CALL_RESULT: call_result_text,
         Fmt.TRACKING: tracking_text,
         Fmt.IVML: lambda v: NOTHING if v is None or str(v).strip() == "" else str(v).strip(),

@@ -1,9 +1,10 @@
 """The rows of one activity log, column-oriented, for a fast table model.
 
-:class:`LogTable` keeps each API column as one sequence (``zip(*rows)`` of
-``Archive.rows``, or of the CSV rows of a response body). Nothing is parsed or formatted up
-front: display texts come from small per-value caches (a number, a date, a cost is formatted
-once however often it appears), sort keys are built per column on the first sort by it, and
+:class:`LogTable` keeps each API column as one sequence of typed values (``Archive.columns``,
+``zip(*rows)`` of ``Archive.rows``, or the ``LogColumns`` of ``TraiTelClient.log``; it never
+reads an answer's text itself). Nothing is formatted up front: display texts come from small
+per-value caches (a number, a date, a cost is formatted once however often it appears), sort
+keys are built per column on the first sort by it, and
 a text filter tests each column's distinct display texts once (only per-row texts such as
 the ID are tested row by row), building no per-row search text. Sorting and filtering work on
 lists of row numbers (``list.sort`` with a key list; one pass to filter), never with per-pair
@@ -12,8 +13,6 @@ Python comparisons.
 
 from __future__ import annotations
 
-import csv
-import io
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,13 +20,11 @@ from decimal import Decimal
 from itertools import compress
 from typing import Any
 
-from traitel_desktop.store.archive_schema import LOGS, to_money
+from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, to_money
 from traitel_desktop.ui.activity.columns import (
     NOTHING,
     Fmt,
     ViewColumn,
-    as_int,
-    as_micro,
     fax_tip,
     message_cell,
     number_tip,
@@ -105,27 +102,10 @@ class LogTable:
         return cls(log, columns, sub_names)
 
     @classmethod
-    def from_csv_bytes(
-        cls, log: str, body: bytes, sub_names: dict[int, str] | None = None
-    ) -> LogTable:
-        """From the body of a log response (``Ok`` line, then CSV with a header row).
-
-        Columns are matched by header name; values stay text until sorted or shown.
-        """
-        text = body.decode("utf-8-sig")
-        first = text.find("\n")
-        status = text[:first if first >= 0 else len(text)].strip()
-        if not status.lower().startswith("ok"):
-            raise ValueError(f"not an Ok response: {status[:40]!r}")
-        reader = csv.reader(io.StringIO(text[first + 1:] if first >= 0 else ""))
-        header = next(reader, None)
-        headers = LOGS[log].headers
-        if header is None:
-            return cls(log, [() for _ in headers], sub_names, presorted=False)
-        rows = [r for r in reader if r]
-        named = {h.strip().lower(): i for i, h in enumerate(header)}
-        columns = [[r[i] for r in rows] for i in (named[h.lower()] for h in headers)]
-        return cls(log, columns, sub_names, presorted=False)
+    def from_log(cls, columns: LogColumns, sub_names: dict[int, str] | None = None) -> LogTable:
+        """From the typed columns of ``TraiTelClient.log`` (in the answer's order, which is
+        by instant: not presorted by local date and time)."""
+        return cls(columns.log, columns.columns, sub_names, presorted=False)
 
     # --- cells ---------------------------------------------------------------------------
     def text(self, column: int, row: int) -> str:
@@ -199,23 +179,13 @@ class LogTable:
 
     # --- sorting -------------------------------------------------------------------------
     def ints(self, api_column: int) -> Sequence[Any]:
-        """An API column as ints (or micro-unit costs), converted once."""
+        """An API column as numbers for sorting and sums (``IVMLID``'s None as -1)."""
         done = self._ints.get(api_column)
         if done is not None:
             return done
         values = self.columns[api_column]
-        kind = self.spec.columns[api_column].kind
-        if kind == "money":
-            if values and not isinstance(values[0], int | Decimal):
-                unique = {v: as_micro(v) for v in set(values)}
-                values = list(map(unique.__getitem__, values))
-        elif kind == "opt_int":
-            values = [-1 if v is None or v == "" else as_int(v) for v in values]
-        elif values and not isinstance(values[0], int):
-            try:
-                values = list(map(int, values))
-            except ValueError:
-                values = [as_int(v) for v in values]
+        if self.spec.columns[api_column].kind is Kind.OPT_INT:
+            values = [-1 if v is None else v for v in values]
         self._ints[api_column] = values
         return values
 
@@ -233,7 +203,7 @@ class LogTable:
             key = list(map(operator.add, dates, times))
         elif view.fmt is Fmt.MESSAGE:
             key = [t.casefold() for t in self.texts(column)]
-        elif view.fmt in _INT_FORMATS or kind in ("int", "opt_int", "money"):
+        elif view.fmt in _INT_FORMATS or kind in (Kind.INT, Kind.OPT_INT, Kind.MONEY):
             key = self.ints(first)
         elif view.fmt is Fmt.TEXT:
             unique = {v: str(v).casefold() for v in set(self.columns[first])}
@@ -419,7 +389,7 @@ class LogTable:
             if value is None:
                 out.append("")
             elif i == at:
-                out.append(f"{to_money(as_micro(value)):f}")
+                out.append(f"{to_money(value):f}")
             else:
                 out.append(str(value))
         return out
