@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
 from traitel_desktop.services import Session
 from traitel_desktop.services.money import exact_money, format_amount, format_money
-from traitel_desktop.ui.async_tools import spawn
+from traitel_desktop.ui.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.crash import install_exception_hooks
 from traitel_desktop.ui.main_window import MainWindow
 from traitel_desktop.ui.placeholder import PlaceholderTab
@@ -176,6 +176,23 @@ def _error_dialogs() -> list[QMessageBox]:
         and w.objectName() == "unexpectedErrorDialog"
         and w.isVisible()
     ]
+
+
+def test_a_dialog_deleted_with_its_window_ends_the_wait(qtbot: Any, run: Any) -> None:
+    """Sign-out deletes the main window with any dialog still open on it: the task waiting
+    for that dialog gets Rejected instead of waiting for the rest of the app's life."""
+    window = QWidget()  # not given to qtbot: the test deletes it
+    window.show()
+    dialog = QDialog(window)
+
+    async def scenario() -> int:
+        waiting = asyncio.ensure_future(wait_dialog(dialog))
+        await asyncio.sleep(0)
+        assert dialog.isVisible() and not waiting.done()
+        window.deleteLater()
+        return await waiting
+
+    assert run(scenario(), timeout=5) == QDialog.DialogCode.Rejected.value
 
 
 def test_unexpected_exception_reaches_a_dialog(qtbot: Any, qloop: Any, run: Any) -> None:
