@@ -12,6 +12,7 @@ A test module imports the fixtures it uses (and lists them in ``__all__``).
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -136,11 +137,33 @@ def closed(tab: Any, dialog: QWidget) -> bool:
     return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
 
 
-async def seen_while_loading(tab: Any, *labels: Any, after: float = 0.15) -> tuple[str, ...]:
+async def seen_while_loading(tab: Any, *labels: Any, requests: int = 1) -> tuple[str, ...]:
     """Reload ``tab`` and return its status and empty texts (then those of ``labels``) as
-    shown ``after`` seconds in, while the (slowed) load runs; the reload is awaited."""
-    task = asyncio.ensure_future(tab.reload())
-    await asyncio.sleep(after)
-    seen = tuple(label.text() for label in (tab.status, tab.empty, *labels))
+    shown while the reload's first ``requests`` requests are held before they leave (however
+    slow the machine, the load is still running when the texts are read); then the requests
+    go on and the reload is awaited."""
+    held: list[str] = []
+    release = threading.Event()
+    request = TraiTelClient.request
+    patched = "request" in TraiTelClient.__dict__
+
+    def holding(client: TraiTelClient, mode: str, **params: str | None) -> Any:
+        held.append(mode)
+        release.wait(10)
+        return request(client, mode, **params)
+
+    TraiTelClient.request = holding  # type: ignore[method-assign,assignment]
+    try:
+        task = asyncio.ensure_future(tab.reload())
+        try:
+            await until(lambda: len(held) >= requests)
+            seen = tuple(label.text() for label in (tab.status, tab.empty, *labels))
+        finally:
+            release.set()
+    finally:
+        if patched:
+            TraiTelClient.request = request  # type: ignore[method-assign]
+        else:
+            del TraiTelClient.request
     await task
     return seen
