@@ -122,12 +122,19 @@ def open_dialog(
 
 
 def click_and_wait(qtbot: Any, dialog: Any, button: Any, run: Callable[..., Any]) -> None:
-    """Click ``button`` of ``dialog`` (Save, Add, Assign) and wait for the answer."""
+    """Click ``button`` of ``dialog`` (Save, Add, Assign) and wait for the answer; when that
+    closed the dialog, wait too for what the tab that opened it does next (it reads its list
+    again), so the test does not end with that under way."""
+    import shiboken6
     from PySide6.QtCore import Qt
 
+    tab = dialog.parent()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     if dialog.task is not None:
         run(dialog.task)
+    after = getattr(tab, "task", None)
+    if after is not None and not (shiboken6.isValid(dialog) and dialog.isVisible()):
+        run(after)
 
 
 def closed(tab: Any, dialog: QWidget) -> bool:
