@@ -6,6 +6,10 @@ so no developer or CI shell has to set it (set ``TRAITEL_TEST_DISPLAY=1`` to wat
 The per-user data, cache and configuration directories (platformdirs, QStandardPaths) point
 into a throw-away folder for the whole run, so tests, and app processes they start, never read
 or write the developer's real ones.
+
+A Qt test fails when it leaves a QTimer, a single shot or a QThread running, and a test on
+``qloop`` when it leaves asyncio tasks pending once its windows are closed
+(tests/helpers/leftovers.py).
 """
 
 from __future__ import annotations
@@ -58,10 +62,41 @@ def _no_cycle_collection_in_worker_threads() -> Iterator[None]:
             gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def _no_qt_timers_or_threads_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Qt test fails if it leaves a QTimer active, a single shot unfired or a QThread
+    running (see tests/helpers/leftovers.py); they are stopped, so the next test starts clean.
+
+    Autouse and defined here, outermost, so it checks after every other fixture of the test
+    (windows closed and deleted, sessions closed, the loop closed) has been torn down."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from tests.helpers.leftovers import QtWatch
+
+    watch = QtWatch()
+    watch.install()
+    try:
+        yield
+        # What the teardown posted (deferred deletes, zero-time single shots) runs now, in
+        # this test, rather than in the next one.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        left = watch.stop_leftovers()
+    finally:
+        watch.uninstall()
+    assert not left, "left running after the test:\n  " + "\n  ".join(left)
+
+
 # -- the app's event loop, for tests that await services (pytest-qt does not drive qasync) --
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     from traitel_desktop.runtime.event_loop import AppEventLoop
+    """The app's event loop for one test. A test fails if it leaves tasks pending on it
+    (other than those already being cancelled); they are cancelled and awaited first."""
+    from tests.helpers.leftovers import close_windows, describe_task, leftover_tasks
 
     # Closing a test's last window must not quit the app (and stop the loop mid-test).
     qapp.setQuitOnLastWindowClosed(False)
@@ -69,6 +104,14 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.set_event_loop(loop)
     yield loop
     try:
+        # Close and delete the test's windows, as the app does with a window it is done
+        # with, and give the tasks that served them a few turns of the loop to end.
+        close_windows(qapp)
+        for _turn in range(10):
+            if not leftover_tasks(loop):
+                break
+            loop.run_until_complete(asyncio.sleep(0))
+        left = [describe_task(t) for t in leftover_tasks(loop)]
         pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
         for task in pending:
             task.cancel()
@@ -77,6 +120,7 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+    assert not left, "asyncio tasks left pending after the test:\n  " + "\n  ".join(left)
 
 
 @pytest.fixture

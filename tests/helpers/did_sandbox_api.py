@@ -3,6 +3,7 @@
 ``Api`` has the shape of ``Session.call`` and runs each call in the production
 :class:`ClientPool` (worker threads, one real ``TraiTelClient`` each, real HTTP). The clients
 count the requests they make per mode, so a test can tell how often a change was sent.
+``Overlap`` tells whether requests run in parallel without timing them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+
+import pytest
 
 from traitel_desktop.api import Response, TraiTelClient
 from traitel_desktop.core.did_purchase.flow import DidPurchase
@@ -30,6 +33,38 @@ class CountingClient(TraiTelClient):
         with self.lock:
             self.counts[mode] += 1
         return super().request(mode, **params)
+
+
+class Overlap:
+    """Holds every request of any ``TraiTelClient`` (any thread) until ``until`` requests are
+    in flight at once, or ``hold`` seconds have passed; ``peak`` is the most that were.
+
+    Requests that run ``until`` at a time reach it at once, however slow the machine; requests
+    that run one at a time wait ``hold`` seconds each, and ``peak`` stays 1. So a test asserts
+    ``peak == until`` instead of timing the calls.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, until: int, hold: float = 10.0) -> None:
+        self.peak = 0
+        self._in_flight = 0
+        self._lock = threading.Lock()
+        self._reached = threading.Event()
+        request = TraiTelClient.request
+
+        def held(client: TraiTelClient, mode: str, **params: str | None) -> Response:
+            with self._lock:
+                self._in_flight += 1
+                self.peak = max(self.peak, self._in_flight)
+                if self._in_flight >= until:
+                    self._reached.set()
+            try:
+                self._reached.wait(hold)
+                return request(client, mode, **params)
+            finally:
+                with self._lock:
+                    self._in_flight -= 1
+
+        monkeypatch.setattr(TraiTelClient, "request", held)
 
 
 class Api:

@@ -12,6 +12,7 @@ A test module imports the fixtures it uses (and lists them in ``__all__``).
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -121,12 +122,19 @@ def open_dialog(
 
 
 def click_and_wait(qtbot: Any, dialog: Any, button: Any, run: Callable[..., Any]) -> None:
-    """Click ``button`` of ``dialog`` (Save, Add, Assign) and wait for the answer."""
+    """Click ``button`` of ``dialog`` (Save, Add, Assign) and wait for the answer; when that
+    closed the dialog, wait too for what the tab that opened it does next (it reads its list
+    again), so the test does not end with that under way."""
+    import shiboken6
     from PySide6.QtCore import Qt
 
+    tab = dialog.parent()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     if dialog.task is not None:
         run(dialog.task)
+    after = getattr(tab, "task", None)
+    if after is not None and not (shiboken6.isValid(dialog) and dialog.isVisible()):
+        run(after)
 
 
 def closed(tab: Any, dialog: QWidget) -> bool:
@@ -136,11 +144,33 @@ def closed(tab: Any, dialog: QWidget) -> bool:
     return tab.dialog is None and (not shiboken6.isValid(dialog) or not dialog.isVisible())
 
 
-async def seen_while_loading(tab: Any, *labels: Any, after: float = 0.15) -> tuple[str, ...]:
+async def seen_while_loading(tab: Any, *labels: Any, requests: int = 1) -> tuple[str, ...]:
     """Reload ``tab`` and return its status and empty texts (then those of ``labels``) as
-    shown ``after`` seconds in, while the (slowed) load runs; the reload is awaited."""
-    task = asyncio.ensure_future(tab.reload())
-    await asyncio.sleep(after)
-    seen = tuple(label.text() for label in (tab.status, tab.empty, *labels))
+    shown while the reload's first ``requests`` requests are held before they leave (however
+    slow the machine, the load is still running when the texts are read); then the requests
+    go on and the reload is awaited."""
+    held: list[str] = []
+    release = threading.Event()
+    request = TraiTelClient.request
+    patched = "request" in TraiTelClient.__dict__
+
+    def holding(client: TraiTelClient, mode: str, **params: str | None) -> Any:
+        held.append(mode)
+        release.wait(10)
+        return request(client, mode, **params)
+
+    TraiTelClient.request = holding  # type: ignore[method-assign,assignment]
+    try:
+        task = asyncio.ensure_future(tab.reload())
+        try:
+            await until(lambda: len(held) >= requests)
+            seen = tuple(label.text() for label in (tab.status, tab.empty, *labels))
+        finally:
+            release.set()
+    finally:
+        if patched:
+            TraiTelClient.request = request  # type: ignore[method-assign]
+        else:
+            del TraiTelClient.request
     await task
     return seen

@@ -6,7 +6,8 @@ Fixtures
                  faults (latency, drops, ...) are reset after every test that uses it.
 ``qloop``        the app's ``AppEventLoop`` (qasync) on the ``qapp`` for this test (defined in
                  tests/conftest.py, shared with tests/services; pytest-qt does not drive
-                 qasync). Closed afterwards, after cancelling the tasks left over.
+                 qasync). Afterwards the test's windows are closed and deleted, and the test
+                 fails if tasks are still pending (they are cancelled, the loop closed).
                  Sets ``quitOnLastWindowClosed(False)`` so closing a dialog cannot stop it.
 ``run``          ``run(coro, timeout=10.0)`` runs a coroutine on ``qloop`` with
                  ``run_until_complete`` and returns its result (fails on timeout). Inside the
@@ -19,9 +20,10 @@ Fixtures
 ``sign_in_request`` a ``SignInRequest`` for demo/demo on the sandbox.
 ``session``      a ``Session`` signed in to demo on the sandbox, ``data_dir`` in ``tmp_path``;
                  closed after the test.
-(autouse)        after each test, top-level widgets are closed and garbage is collected on
-                 the Qt thread (a QObject in a reference cycle must not be destroyed later by a
-                 GC run in a worker thread).
+(autouse)        after each test, top-level widgets are closed and deleted, and garbage is
+                 collected on the Qt thread (a QObject in a reference cycle must not be
+                 destroyed later by a GC run in a worker thread). tests/conftest.py then fails
+                 the test if a Qt timer or thread, or an asyncio task, was left running.
 
 Pitfalls: never call ``QApplication.processEvents()`` inside a coroutine (qasync re-enters the
 running task: "Cannot enter into task"); qasync 0.28's ``asyncSlot`` never starts a coroutine
@@ -80,8 +82,11 @@ def _collect_qt_garbage_on_the_main_thread(qapp: Any) -> Iterator[None]:
     collector.deleteLater()
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+    from tests.helpers.leftovers import close_windows
+
+    # As the app deletes a window it is done with, every window of the test is closed and
+    # deleted (with its timers): a test's fixtures keep references until the next test.
+    close_windows(qapp)
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()

@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 import re
 import socket
-import time
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -287,7 +287,8 @@ def test_sub_account_and_text_filters(
     qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any]
 ) -> None:
     tab = make_tab(qtbot, session, history)
-    choose(tab, "logsmsout", run=run)
+    # 90 days: a given month of demo data may have no undelivered message (as few as 2).
+    choose(tab, "logsmsout", days=90, run=run)
     everything = tab.model.rowCount()
     subs = {tab.model.index(r, 0).data(Role.RECORD)[1] for r in range(everything)}
     assert len(subs) > 1
@@ -321,9 +322,11 @@ def test_details_pane_and_ctrl_c(
 ) -> None:
     tab = make_tab(qtbot, session, history)
     tab.show()
-    choose(tab, "logfaxout", run=run)
+    # 90 days: some 10% of the demo's faxes fail, but a given month may have none.
+    choose(tab, "logfaxout", days=90, run=run)
     failed = [r for r in range(tab.model.rowCount())
               if tab.model.index(r, 0).data(Role.RECORD)[11] != 0]
+    assert failed, "no failed fax in 90 days of demo data"
     tab.select_row(failed[0])
     raw = tab.model.index(failed[0], 0).data(Role.RECORD)
     details = tab.body.details_text()
@@ -404,23 +407,48 @@ def test_offline_shows_archived_rows_marked_with_the_last_sync(
 
 
 def test_the_qt_thread_stays_free_while_a_sync_runs(
-    qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any]
+    qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    late: list[float] = []
-    last = [time.perf_counter()]
+    """A year's sync asks, parses and stores in worker threads, and the Qt thread goes on
+    serving its events meanwhile: the first chunk's store is held until a Qt timer has fired
+    three times, which it cannot do if the store holds the Qt thread. (How late the timer
+    fires during a sync is a figure for bench/bench_activity.py, not a test.)"""
+    qt_thread = threading.get_ident()
+    fetched: list[int] = []  # the threads that asked TraiTel for a chunk
+    stored: list[int] = []  # the threads that stored one
+    first = threading.Lock()
+    holding, release = threading.Event(), threading.Event()
+    released_in_time: list[bool] = []
+    request = TraiTelClient.request
+    store_range = history.archive.store_range
+
+    def fetch(client: TraiTelClient, mode: str, **params: Any) -> Any:
+        fetched.append(threading.get_ident())
+        return request(client, mode, **params)
+
+    def store(*args: Any, **kwargs: Any) -> None:
+        if first.acquire(blocking=False):  # the first chunk only
+            holding.set()
+            released_in_time.append(release.wait(30))
+        store_range(*args, **kwargs)
+        stored.append(threading.get_ident())
+
+    beats_while_held: list[int] = []
 
     def beat() -> None:
-        now = time.perf_counter()
-        late.append(now - last[0] - 0.01)
-        last[0] = now
+        if holding.is_set() and not release.is_set():
+            beats_while_held.append(threading.get_ident())
+            if len(beats_while_held) == 3:
+                release.set()
 
+    monkeypatch.setattr(TraiTelClient, "request", fetch)
+    monkeypatch.setattr(history.archive, "store_range", store)
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(beat)
 
     async def sync_year() -> Any:
-        await asyncio.sleep(0.05)
-        last[0] = time.perf_counter()
         timer.start()
         try:
             return await history.ensure(LOG_NAMES)
@@ -429,9 +457,10 @@ def test_the_qt_thread_stays_free_while_a_sync_runs(
 
     result = run(sync_year(), timeout=120.0)
     assert result.report is not None and result.report.needed_days > 300
-    worst = max(late)
-    print(f"heartbeat: {len(late)} beats, worst {worst * 1000:.1f} ms late")
-    assert worst < 0.05
+    assert released_in_time == [True], "the Qt timer did not fire while a chunk was stored"
+    assert beats_while_held == [qt_thread] * 3
+    assert len(fetched) >= 12 * len(LOG_NAMES) and len(stored) >= 12 * len(LOG_NAMES)
+    assert qt_thread not in fetched and qt_thread not in stored
 
 
 def test_model_passes_qtmodeltester(

@@ -11,13 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
+from tests.helpers.fresh_sandbox import until
 from traitel_desktop.core.money import exact_money, format_amount, format_money
 from traitel_desktop.services import Session
 from traitel_desktop.ui.frame.crash import install_exception_hooks
 from traitel_desktop.ui.frame.main_window import MainWindow
-from traitel_desktop.ui.widgets.async_tools import spawn
+from traitel_desktop.ui.widgets.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.widgets.placeholder import PlaceholderTab
 
 TAB_NAMES = ["subaccounts", "numbers", "ivr-ivml", "activity", "spend", "costs"]
@@ -94,8 +95,7 @@ def test_header_shows_account_and_balance(qtbot: Any, session: Session, run: Any
     session.balance = None
     header.balance_label.setText("—")
     qtbot.mouseClick(header.refresh_button, Qt.MouseButton.LeftButton)
-    run(asyncio.sleep(0.5))
-    assert session.balance is not None
+    run(until(lambda: session.balance is not None))
     assert header.balance_label.text() == format_amount(session.balance)
 
 
@@ -144,7 +144,7 @@ def test_f5_refreshes_balance_and_tab(qtbot: Any, session: Session, run: Any) ->
     session.balance = None
     reloads_before = dict(window._reloads)
     window.refresh_action.trigger()
-    run(asyncio.sleep(0.5))
+    run(until(lambda: bool(seen)))
     assert len(seen) == 1
     current = window.tabs.currentIndex()
     assert window._reloads[current] is not reloads_before.get(current)
@@ -178,6 +178,23 @@ def _error_dialogs() -> list[QMessageBox]:
     ]
 
 
+def test_a_dialog_deleted_with_its_window_ends_the_wait(qtbot: Any, run: Any) -> None:
+    """Sign-out deletes the main window with any dialog still open on it: the task waiting
+    for that dialog gets Rejected instead of waiting for the rest of the app's life."""
+    window = QWidget()  # not given to qtbot: the test deletes it
+    window.show()
+    dialog = QDialog(window)
+
+    async def scenario() -> int:
+        waiting = asyncio.ensure_future(wait_dialog(dialog))
+        await asyncio.sleep(0)
+        assert dialog.isVisible() and not waiting.done()
+        window.deleteLater()
+        return await waiting
+
+    assert run(scenario(), timeout=5) == QDialog.DialogCode.Rejected.value
+
+
 def test_unexpected_exception_reaches_a_dialog(qtbot: Any, qloop: Any, run: Any) -> None:
     uninstall = install_exception_hooks(qloop)
     try:
@@ -187,7 +204,7 @@ def test_unexpected_exception_reaches_a_dialog(qtbot: Any, qloop: Any, run: Any)
             raise ZeroDivisionError("sample failure")
 
         spawn(broken())
-        run(asyncio.sleep(0.2))
+        run(until(lambda: bool(_error_dialogs())))
         dialogs = _error_dialogs()
         assert len(dialogs) == 1
         assert "ZeroDivisionError: sample failure" in dialogs[0].detailedText()
@@ -209,7 +226,7 @@ def test_unexpected_exception_in_async_slot_reaches_a_dialog(
             raise KeyError("from a slot")
 
         slot(False)
-        run(asyncio.sleep(0.2))
+        run(until(lambda: bool(_error_dialogs())))
         dialogs = _error_dialogs()
         assert len(dialogs) == 1
         assert "from a slot" in dialogs[0].detailedText()

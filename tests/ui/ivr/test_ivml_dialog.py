@@ -196,6 +196,8 @@ def test_duplicate_name_116_marks_the_name_and_changes_nothing(
     # Fixing the name and saving again works, from the same dialog.
     type_draft(qtbot, dialog, replace(typed, name="Night service 2"))
     save(qtbot, dialog, run)
+    assert tab.task is not None
+    run(tab.task)  # the list read again
     assert closed(tab, dialog)
     assert ivml_rows(fresh_sandbox)[-1][1] == "Night service 2"
 
@@ -275,6 +277,8 @@ def test_no_double_submit_while_sending(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cannot close while sending
     assert dialog.task is task and dialog.isVisible()
     run(task)
+    assert tab.task is not None
+    run(tab.task)  # the list read again
     fresh_sandbox.faults.latency = 0.0
     assert len(ivml_rows(fresh_sandbox)) == count + 1
     assert closed(tab, dialog)

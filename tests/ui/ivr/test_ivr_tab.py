@@ -298,7 +298,7 @@ def test_loading_is_visible_and_errors_go_to_the_message_bar(
     tab.show()
     fresh_sandbox.faults.latency = 0.4
 
-    seen = run(seen_while_loading(tab, tab.menus.empty))
+    seen = run(seen_while_loading(tab, tab.menus.empty, requests=2))
     assert seen == ("Loading…", "Loading IVML configurations…", "Loading IVR menus…")
     assert tab.status.text() != "Loading…"
     fresh_sandbox.faults.latency = 0.0

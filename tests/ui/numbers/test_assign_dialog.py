@@ -271,6 +271,8 @@ def test_double_click_sends_once_and_cancel_is_off_while_sending(
     assert dialog.task is not None
     run(dialog.task)
     assert fresh_sandbox.request_count["total"] - before == 1
+    assert numbers_tab.task is not None
+    run(numbers_tab.task)  # the list and the balance read again
     fresh_sandbox.faults.latency = 0.0
     assert number(client, digits).assigned_service == "SIP"
     assert len(record_for(session).changes()) == 1

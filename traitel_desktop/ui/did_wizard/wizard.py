@@ -105,9 +105,9 @@ class DidWizard(QWizard):
         """The page showing ``step``."""
         return self.pages[step.value]
 
-    def act(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    def act(self, coro: Coroutine[Any, Any, Any], name: str = "did-wizard") -> asyncio.Task[Any]:
         """Run one of the state's actions as a task (kept until it ends; see :meth:`settled`)."""
-        task = spawn(self._guard(coro), name="did-wizard")
+        task = spawn(self._guard(coro), name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
@@ -206,7 +206,7 @@ class DidWizard(QWizard):
             self.changes.log(AREA_NUMBERS, "buy", format_number(result.did),
                              f"{p.service} number in {where}", outcome)
         self.session.notify("numbers")
-        spawn(self._refresh_balance(), name="did-wizard-balance")
+        self.act(self._refresh_balance(), name="did-wizard-balance")
         if alive(self):
             self.purchased.emit()
             self._render()

@@ -8,6 +8,7 @@ Follows the tab protocol of :mod:`traitel_desktop.ui.frame.tabs`.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
@@ -230,13 +231,16 @@ class NumbersTab(RecordListTab):
         if not alive(self):
             return
         code = getattr(dialog.last_error, "code", None)
+        balance = None
         if result == QDialog.DialogCode.Accepted:
             self.message_bar.show_info(self.tr("{0} is assigned.").format(row.formatted))
-            spawn(self._refresh_balance(), name="numbers-balance")
+            balance = spawn(self._refresh_balance(), name="numbers-balance")
         if result == QDialog.DialogCode.Accepted or dialog.outcome_unknown or code in (
             105, 109, 110, 113
         ):
             await self._guarded_reload(row.digits)
+        if balance is not None:  # read alongside the list: ``task`` ends when both are done
+            await asyncio.wait({balance})
 
     async def _refresh_balance(self) -> None:
         from traitel_desktop.api.errors import TraiTelError

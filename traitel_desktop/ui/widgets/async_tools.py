@@ -40,14 +40,17 @@ def _done(task: asyncio.Task[Any]) -> None:
 
 async def wait_dialog(dialog: QDialog) -> int:
     """Show ``dialog`` with ``open()`` (window-modal, not ``exec()``) and wait until it closes;
-    returns its result code."""
+    returns its result code: ``Rejected`` (0) when it is deleted without being closed (with
+    the window it belongs to, at sign-out), so the waiting task ends instead of staying
+    pending for the rest of the app's life."""
     loop = asyncio.get_event_loop()
     future: asyncio.Future[int] = loop.create_future()
 
     def finished(result: int) -> None:
-        if not future.done():
+        if not future.done() and not loop.is_closed():
             future.set_result(result)
 
     dialog.finished.connect(finished)
+    dialog.destroyed.connect(lambda: finished(QDialog.DialogCode.Rejected.value))
     dialog.open()
     return await future
