@@ -58,6 +58,11 @@ def test_command_line() -> None:
     assert parse_args(["--demo", "--data-dir", "d"]).data_dir == Path("d")
 
 
+def _ends(text: str) -> str:
+    """The head (a fatal error's reason) and the tail (where it happened) of a long text."""
+    return text if len(text) <= 4000 else text[:2000] + "\n[...]\n" + text[-2000:]
+
+
 def _app_env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -78,7 +83,7 @@ def test_screenshots_in_a_fresh_process(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, _ends(result.stderr)
     written = {path.stem for path in out.glob("*.png")}
     assert set(SHOTS) <= written, sorted(set(SHOTS) - written)  # other tabs may add more
     printed = [Path(line).stem for line in result.stdout.splitlines() if line.endswith(".png")]
@@ -102,7 +107,7 @@ def test_demo_starts_and_shows_the_balance(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, _ends(result.stderr)
     ready = [line for line in result.stdout.splitlines() if line.startswith("READY ")]
     assert len(ready) == 1
     assert any(ch.isdigit() for ch in ready[0])
