@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.activity.test_activity_tab import choose, column
+from tests.helpers.activity import choose, column
 from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
 from traitel_desktop.services import Session

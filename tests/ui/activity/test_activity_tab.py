@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.activity import DAYS, choose, column
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.decode import fax_result, sms_text
@@ -29,8 +30,6 @@ from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
 from traitel_desktop.ui.activity.model import Role
 from traitel_desktop.ui.activity.tab import ActivityTab
-
-DAYS = 30
 
 
 @pytest.fixture
@@ -54,27 +53,12 @@ def make_tab(qtbot: Any, session: Session, history: HistoryService) -> ActivityT
     return tab
 
 
-def choose(tab: ActivityTab, log: str, days: int = DAYS, run: Any = None) -> None:
-    """Pick ``log`` and the last ``days`` days without starting the tab's own reloads."""
-    today = tab.history.today()
-    for widget in (tab.log_box, tab.start_edit, tab.end_edit):
-        widget.blockSignals(True)
-    tab.log_box.setCurrentIndex(tab.log_box.findData(log))
-    tab.start_edit.setDate(tab.start_edit.date().fromString(
-        (today - dt.timedelta(days=days - 1)).isoformat(), "yyyy-MM-dd"))
-    tab.end_edit.setDate(tab.end_edit.date().fromString(today.isoformat(), "yyyy-MM-dd"))
-    for widget in (tab.log_box, tab.start_edit, tab.end_edit):
-        widget.blockSignals(False)
-    if run is not None:
-        run(tab.reload(), timeout=30.0)
 
 
 def api_rows(client: TraiTelClient, log: str, tab: ActivityTab) -> list[tuple[Any, ...]]:
     return fetch_rows(client, log, *tab.date_range())
 
 
-def column(tab: ActivityTab, key: str) -> int:
-    return [v.key for v in tab.model.table.view].index(key)
 
 
 def shown(tab: ActivityTab, key: str, role: int = 0) -> list[Any]:

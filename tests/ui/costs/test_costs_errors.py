@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.costs_fixtures import client, tab, type_and_enter
 from tests.helpers.did_sandbox_api import Overlap
-from tests.ui.costs.test_costs_tab import client, tab, type_and_enter
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.errors import InvalidDestination
 from traitel_desktop.core.costs import CostQuoter, Quote

@@ -5,21 +5,22 @@ Decimal, the comparison table, the session history, keyboard paths and the empty
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
+from tests.helpers.costs_fixtures import client, tab, type_and_enter
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.core.costs import Quote, fax_total, voice_total
 from traitel_desktop.sandbox.data.catalog import FAX_RATES, SMS_RATES, VOICE_RATES
-from traitel_desktop.services import Session
 from traitel_desktop.ui.costs.model import CompareColumn
 from traitel_desktop.ui.costs.tab import CostsTab
+
+__all__ = ["client", "tab"]  # fixtures used here
 
 BILLING_WORDS = {
     "PerSecond": "by the second",
@@ -29,38 +30,10 @@ BILLING_WORDS = {
 }
 
 
-@pytest.fixture
-def client(sandbox: Any) -> Iterator[TraiTelClient]:
-    """The test's own eyes on the demo account."""
-    c = TraiTelClient("demo", "demo", gateways=(sandbox.primary_url, sandbox.alternate_url))
-    try:
-        yield c
-    finally:
-        c.close()
 
 
-@pytest.fixture
-def tab(qtbot: Any, session: Session) -> CostsTab:
-    """A shown, active Costs tab (shortcuts need an active window)."""
-    widget = CostsTab(session)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 640)
-    widget.show()
-    widget.activateWindow()
-    assert QTest.qWaitForWindowActive(widget)
-    return widget
 
 
-def type_and_enter(qtbot: Any, tab: CostsTab, run: Callable[..., Any], text: str) -> None:
-    """Replace the number with ``text`` as a user would and press Enter; wait for the
-    answer (if a question was sent)."""
-    tab.edit.setFocus()
-    tab.edit.selectAll()
-    tab.edit.del_()
-    qtbot.keyClicks(tab.edit, text)
-    qtbot.keyClick(tab.edit, Qt.Key.Key_Return)
-    assert tab.task is not None
-    run(tab.task)
 
 
 def money(text: str) -> Decimal:

@@ -5,14 +5,13 @@ numbers now"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from tests.helpers.did_wizard import Run, click, next_ready, to_offers, wizard
 from tests.helpers.numbers_fixtures import (
     client,
     fresh_sandbox,
@@ -32,54 +31,18 @@ from traitel_desktop.ui.did_wizard.wizard import DONE_PAGE, SUBSCRIBE_PAGE, DidW
 from traitel_desktop.ui.numbers.assign_dialog import AssignDialog
 from traitel_desktop.ui.numbers.tab import NumbersTab
 
-__all__ = ["client", "fresh_sandbox", "numbers_tab", "sign_in_request"]  # fixtures used here
-
-Run = Callable[..., Any]
-
-
-@pytest.fixture
-def wizard(qtbot: Any, session: Session) -> DidWizard:
-    w = DidWizard(session)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+__all__ = [
+    "client", "fresh_sandbox", "numbers_tab", "sign_in_request", "wizard",
+]  # fixtures used here
 
 
-def click(qtbot: Any, w: DidWizard, which: QWizard.WizardButton) -> None:
-    qtbot.mouseClick(w.button(which), Qt.MouseButton.LeftButton)
 
 
-def next_ready(w: DidWizard, page_id: int, run: Run) -> None:
-    """Wait until page ``page_id`` is shown and its list (if any) has loaded."""
-    run(until(lambda: w.currentId() == page_id and not w.purchase.offers.loading
-              and not w.purchase.countries.loading and not w.purchase.cities.loading
-              and not w.purchase.balance_loading))
-    run(w.settled())
 
 
-def to_offers(qtbot: Any, w: DidWizard, run: Run, service: str = "voice",
-              country: str = "Australia", city: str = "Sydney") -> OffersPage:
-    """Service → country (typed in the search box) → city → offers, as a user would."""
-    page = w.currentPage()
-    assert isinstance(page, ServicePage)
-    assert not w.button(QWizard.WizardButton.NextButton).isEnabled()  # nothing picked yet
-    tick(qtbot, page.radios[service])
-    click(qtbot, w, QWizard.WizardButton.NextButton)
-    next_ready(w, Step.COUNTRY.value, run)
-    countries = w.currentPage()
-    assert isinstance(countries, CountryPage)
-    qtbot.keyClicks(countries.picker.search, country[:4].lower())
-    assert countries.picker.select(lambda data: data == country)
-    click(qtbot, w, QWizard.WizardButton.NextButton)
-    next_ready(w, Step.CITY.value, run)
-    cities = w.currentPage()
-    assert isinstance(cities, CityPage)
-    assert cities.picker.select(lambda data: data == city)
-    click(qtbot, w, QWizard.WizardButton.NextButton)
-    next_ready(w, Step.OFFERS.value, run)
-    offers = w.currentPage()
-    assert isinstance(offers, OffersPage)
-    return offers
+
+
+
 
 
 def to_review(qtbot: Any, w: DidWizard, run: Run, count: int) -> tuple[ReviewPage, list[str]]:

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from tests.helpers.did_wizard import click, next_ready, to_offers, wizard
 from tests.helpers.numbers_fixtures import client, fresh_sandbox, sign_in_request, tick, until
-from tests.ui.did_wizard.test_did_wizard import click, next_ready, to_offers, wizard
 from traitel_desktop.core.did_purchase.flow import DidStatus, Step
 from traitel_desktop.ui.did_wizard.finish import ReviewPage, SubscribePage
 from traitel_desktop.ui.did_wizard.pages import CountryPage, OffersPage, ServicePage
