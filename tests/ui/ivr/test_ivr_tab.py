@@ -287,6 +287,8 @@ def test_in_the_main_window_with_history_button_and_screenshot_shots(
     assert len(results) == 3 and results[0] == "ok" and results[1] != "ok"
     for step in reversed(ctx.cleanup):
         step()
+    assert tab.task is not None
+    run(tab.task)  # the tab reads its lists again after the shot's changes
 
 
 def test_loading_is_visible_and_errors_go_to_the_message_bar(
