@@ -95,6 +95,11 @@ def make_application() -> object:
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # shiboken6 walks sys.modules when it is first imported; another thread importing at
+    # that moment makes it abort the process ("dictionary changed size during iteration",
+    # "Fatal Python error: libshiboken/signature"). So it is imported before any thread.
+    import PySide6  # noqa: F401
+
     _preload_in_background("traitel_desktop.api")  # requests & co., needed to sign in
     pending_sandbox = None
     if args.demo and args.screenshots is None and not args.demo_gateways:
