@@ -5,6 +5,7 @@ written with ``core.export.write_rows`` and read back with the csv module and op
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ from traitel_desktop.core.export import CSV, XLSX, CellKind, Column, write_rows
 from traitel_desktop.core.money import format_cost
 from traitel_desktop.core.sheet_cells import (
     FORMULA_STARTS,
+    csv_cell,
     csv_text,
     formula_like,
     neutralise,
@@ -92,3 +94,22 @@ def test_xlsx_numbers_are_numbers(rows: list[tuple[Decimal, int]]) -> None:
         back = [tuple(r) for r in book.active.iter_rows(min_row=2, values_only=True)]
     assert [(Decimal(str(cost)), count) for cost, count in back] == rows
     assert all(isinstance(cost, int | float) for cost, _count in back)
+
+
+values = st.one_of(
+    st.none(), texts, amounts, st.integers(), st.dates(), st.times(), st.datetimes(),
+    st.timedeltas(min_value=dt.timedelta(days=-9999), max_value=dt.timedelta(days=9999)),
+    st.lists(st.integers(), max_size=2),  # not hashable, of no kind
+)
+
+
+@given(st.sampled_from(list(CellKind)), st.lists(values, max_size=8))
+def test_a_column_writer_writes_what_the_rule_says(kind: CellKind, column: list[object]) -> None:
+    """The CSV writer's per-column shortcut (``csv_cell``) gives :func:`csv_text`'s texts,
+    repeated values too; text and values not of the kind start no formula."""
+    cell = csv_cell(kind)
+    written = [cell(v) for v in column + column]
+    assert written == [csv_text(kind, v) for v in column + column]
+    for value, text in zip(column, written, strict=False):
+        if isinstance(value, str) or kind is CellKind.TEXT:
+            assert not starts_a_formula(text)

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from traitel_desktop.core.sheet_cells import CellKind, Column, csv_text
+from traitel_desktop.core.sheet_cells import CellKind, Column, csv_cell, csv_text
 
 __all__ = [
     "CSV", "XLSX", "CellKind", "Column", "Export", "ExportCancelled", "Headers", "write_rows",
@@ -102,13 +102,12 @@ def write_rows(
 
 
 def _write_csv(temp: Path, columns: list[Column], rows: Iterator[Sequence[object]]) -> None:
-    kinds = [c.kind for c in columns]
+    cells = [csv_cell(c.kind) for c in columns]
     with temp.open("w", newline="", encoding="utf-8-sig") as out:
         writer = csv.writer(out, quoting=csv.QUOTE_ALL)
         writer.writerow([csv_text(CellKind.TEXT, c.title) for c in columns])
         for values in rows:
-            writer.writerow(
-                [csv_text(k, v) for k, v in zip(kinds, values, strict=True)])
+            writer.writerow([cell(v) for cell, v in zip(cells, values, strict=True)])
 
 
 def _write_xlsx(

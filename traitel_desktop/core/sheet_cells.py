@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -50,6 +51,7 @@ __all__ = [
     "CellKind",
     "Column",
     "amount_places",
+    "csv_cell",
     "csv_text",
     "formula_like",
     "neutralise",
@@ -182,3 +184,29 @@ def csv_text(kind: CellKind, value: object) -> str:
     if isinstance(typed, dt.date):
         return typed.isoformat()
     return str(typed)
+
+
+def csv_cell(kind: CellKind) -> Callable[[object], str]:
+    """:func:`csv_text` for a whole column of ``kind``: the same texts, faster (a repeated
+    date, time, amount or duration is formatted once)."""
+    if kind is CellKind.TEXT:
+        def text(value: object) -> str:
+            return neutralise(value) if type(value) is str else csv_text(kind, value)
+        return text
+    if kind is CellKind.INTEGER:
+        def integer(value: object) -> str:
+            return str(value) if type(value) is int else csv_text(kind, value)
+        return integer
+    if kind is CellKind.DATETIME:  # nearly every one differs: nothing to share
+        return lambda value: csv_text(kind, value)
+    done: dict[object, str] = {}
+
+    def repeated(value: object) -> str:
+        try:
+            written = done.get(value)
+            if written is None:
+                written = done[value] = csv_text(kind, value)
+        except TypeError:  # not hashable: not of the kind anyway
+            return csv_text(kind, value)
+        return written
+    return repeated
