@@ -3,6 +3,15 @@
 The rows are written to a temporary file in the destination's folder, which replaces the
 destination (``os.replace``) only when everything was written: a cancelled or failed export
 leaves no file behind (and an existing file at the destination untouched).
+
+Each column is a :class:`~traitel_desktop.core.sheet_cells.Column` (a plain title is a text
+column) and each cell is written by its kind, the one rule of
+:mod:`traitel_desktop.core.sheet_cells`: text never becomes a live formula (CSV: a leading
+``'`` on a cell that could start one; XLSX: a text cell), numbers, amounts, dates and
+durations are real numbers and dates in XLSX and plain, consistent text in CSV (amounts with
+at least four decimals, as the app shows them). CSV is UTF-8 with a byte-order mark (so
+spreadsheets detect it), every field in double quotes (so a stranger's comma or semicolon
+never starts a new cell, whatever separator the spreadsheet expects).
 """
 
 from __future__ import annotations
@@ -13,17 +22,28 @@ import csv
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["CSV", "XLSX", "Export", "ExportCancelled", "write_rows"]
+from traitel_desktop.core.sheet_cells import CellKind, Column, csv_cell, csv_text
+
+__all__ = [
+    "CSV", "XLSX", "CellKind", "Column", "Export", "ExportCancelled", "Headers", "write_rows",
+]
 
 CSV, XLSX = "csv", "xlsx"
 #: ``progress(rows_written, rows_total)``.
 Progress = Callable[[int, int], None]
-#: ``row(i)`` gives the texts of the i-th row to write (0 <= i < count).
-RowSource = Callable[[int], Sequence[str]]
+#: ``row(i)`` gives the values of the i-th row to write (0 <= i < count), one per column,
+#: of the column's kind (see :mod:`traitel_desktop.core.sheet_cells`).
+RowSource = Callable[[int], Sequence[object]]
+#: The columns: :class:`Column` descriptions, or titles of text columns.
+Headers = Sequence[Column | str]
 _STEP = 2000
+
+
+def _columns(headers: Headers) -> list[Column]:
+    return [h if isinstance(h, Column) else Column(h) for h in headers]
 
 
 class ExportCancelled(Exception):
@@ -33,7 +53,7 @@ class ExportCancelled(Exception):
 def write_rows(
     path: Path | str,
     kind: str,
-    headers: Sequence[str],
+    headers: Headers,
     row: RowSource,
     count: int,
     *,
@@ -56,7 +76,7 @@ def write_rows(
     tell = progress or (lambda done, total: None)
     stop = cancelled or threading.Event()
 
-    def rows() -> object:
+    def rows() -> Iterator[Sequence[object]]:
         for i in range(count):
             if i % _STEP == 0:
                 if stop.is_set():
@@ -64,25 +84,12 @@ def write_rows(
                 tell(i, count)
             yield row(i)
 
+    columns = _columns(headers)
     try:
         if kind == CSV:
-            with temp.open("w", newline="", encoding="utf-8-sig") as out:
-                writer = csv.writer(out)
-                writer.writerow(headers)
-                writer.writerows(rows())  # type: ignore[arg-type]
+            _write_csv(temp, columns, rows())
         else:
-            from openpyxl import Workbook
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet(sheet_title[:31] or "Sheet")
-            sheet.append(list(headers))
-            try:
-                for values in rows():  # type: ignore[attr-defined]
-                    sheet.append(list(values))
-            finally:
-                # Always close the write-only sheet's writer (else it fails later, in the
-                # garbage collector); the temporary file is removed below on failure.
-                book.save(temp)
+            _write_xlsx(temp, columns, rows(), sheet_title)
         if stop.is_set():
             raise ExportCancelled
         os.replace(temp, target)
@@ -94,6 +101,35 @@ def write_rows(
     return count
 
 
+def _write_csv(temp: Path, columns: list[Column], rows: Iterator[Sequence[object]]) -> None:
+    cells = [csv_cell(c.kind) for c in columns]
+    with temp.open("w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+        writer.writerow([csv_text(CellKind.TEXT, c.title) for c in columns])
+        for values in rows:
+            writer.writerow([cell(v) for cell, v in zip(cells, values, strict=True)])
+
+
+def _write_xlsx(
+    temp: Path, columns: list[Column], rows: Iterator[Sequence[object]], title: str
+) -> None:
+    from openpyxl import Workbook
+
+    from traitel_desktop.core.xlsx_cells import XlsxRows
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31] or "Sheet")
+    cells = XlsxRows(sheet, columns)
+    try:
+        sheet.append(cells.header())
+        for values in rows:
+            sheet.append(cells.row(values))
+    finally:
+        # Always close the write-only sheet's writer (else it fails later, in the
+        # garbage collector); the temporary file is removed by the caller on failure.
+        book.save(temp)
+
+
 class Export:
     """One export run from the Qt loop: ``await export.run()`` writes in a worker thread,
     calling ``progress(done, total)`` on the loop; :meth:`cancel` stops it (then ``run``
@@ -103,7 +139,7 @@ class Export:
         self,
         path: Path | str,
         kind: str,
-        headers: Sequence[str],
+        headers: Headers,
         row: RowSource,
         count: int,
         progress: Progress | None = None,

@@ -1,12 +1,14 @@
 """Exporting the Activity tab's rows (after filter and sort), read back with the csv module and
-openpyxl and compared with what the table showed; cancelled exports leave no file; the file
-dialog is opened non-blocking."""
+openpyxl and compared with what the table showed (words as text, dates, numbers and amounts
+typed); cancelled exports leave no file; the file dialog is opened non-blocking."""
 
 from __future__ import annotations
 
 import asyncio
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from PySide6.QtCore import Qt
 from tests.helpers.activity import choose, column
 from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
+from traitel_desktop.core.money import format_cost
+from traitel_desktop.core.sheet_cells import neutralise
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
 from traitel_desktop.ui.activity.model import Role
@@ -35,23 +39,39 @@ def tab(qtbot: Any, session: Session, run: Callable[..., Any]) -> Iterator[Activ
     history.close()
 
 
-def table_texts(tab: ActivityTab) -> list[list[str]]:
-    model = tab.model
-    return [[model.index(r, c).data() for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
-
-
 def read_csv(path: Path) -> list[list[str]]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
         return list(csv.reader(handle))
 
 
-def read_xlsx(path: Path) -> list[list[str]]:
+def read_xlsx(path: Path) -> list[list[Any]]:
     book = openpyxl.load_workbook(path, read_only=True)
-    rows = [["" if v is None else str(v) for v in row]
-            for row in book.active.iter_rows(values_only=True)]
+    rows = [list(row) for row in book.active.iter_rows(values_only=True)]
     book.close()
     return rows
+
+
+def expected_shown(tab: ActivityTab, kind: str) -> list[list[Any]]:
+    """What the shown export holds: the table's words (the whole message) as text, "When" as
+    a date and time, the ID as a number."""
+    model, table = tab.model, tab.model.table
+    out = []
+    for r, row in enumerate(model.visible):
+        cells: list[Any] = []
+        for c, view in enumerate(table.view):
+            if view.key == "when":
+                day, time = (table.columns[i][row] for i in view.sources)
+                when = dt.datetime.fromisoformat(f"{day} {time}")
+                cells.append(when if kind == XLSX else f"{day} {time}")
+            elif view.key == "id":
+                ident = table.columns[view.sources[0]][row]
+                cells.append(ident if kind == XLSX else str(ident))
+            else:
+                text = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) if (
+                    view.key == "message") else model.index(r, c).data()
+                cells.append(text if kind == XLSX else neutralise(text))
+        out.append(cells)
+    return out
 
 
 @pytest.mark.parametrize("kind", [CSV, XLSX])
@@ -61,16 +81,12 @@ def test_decoded_export_is_what_the_table_shows(
     path = tmp_path / f"shown.{kind}"
     run(tab.export.start(path, kind, raw=False))
     back = read_csv(path) if kind == CSV else read_xlsx(path)
-    shown = table_texts(tab)
     message = column(tab, "message")
     assert back[0] == [v.title for v in tab.model.table.view]
-    assert len(back) - 1 == len(shown) > 0
-    for written, row, r in zip(back[1:], shown, range(len(shown)), strict=True):
-        full = tab.model.index(r, message).data(Qt.ItemDataRole.ToolTipRole)
-        assert written[message] == full  # the whole message, new lines kept
-        assert written[:message] + written[message + 1:] == row[:message] + row[message + 1:]
+    assert len(back) - 1 == tab.model.rowCount() > 0
+    assert back[1:] == expected_shown(tab, kind)  # the whole message, new lines kept
     assert any("\n" in w[message] for w in back[1:]) or any(
-        "⏎" not in r[message] for r in shown)
+        "⏎" not in tab.model.index(r, message).data() for r in range(tab.model.rowCount()))
     assert "Saved" in tab.message_bar.text and not list(tmp_path.glob("*.part"))
 
 
@@ -92,28 +108,40 @@ def test_raw_export_has_the_api_columns_in_view_order(
     assert back[0] == list(LOGS["logsmsin"].headers)
     records = [tab.model.index(r, 0).data(Role.RECORD) for r in range(tab.model.rowCount())]
     assert 0 < len(records) < tab.model.table.count
-    assert back[1:] == [[str(v) for v in rec] for rec in records]
+    if kind == CSV:  # ID, Sub-ID, Date, Time, From, To, MessageType, Message
+        assert back[1:] == [[*map(str, rec[:4]), *map(neutralise, rec[4:])] for rec in records]
+    else:
+        assert back[1:] == [[rec[0], rec[1], dt.datetime.fromisoformat(rec[2]),
+                             dt.time.fromisoformat(rec[3]), *rec[4:]] for rec in records]
 
 
-def test_raw_cost_is_a_decimal_amount(
-    qtbot: Any, session: Session, run: Callable[..., Any], tmp_path: Path
+@pytest.mark.parametrize("log", ["logsmsout", "logvoiceout"])
+def test_costs_are_amounts_written_as_the_table_shows_them(
+    qtbot: Any, session: Session, run: Callable[..., Any], tmp_path: Path, log: str
 ) -> None:
+    """CSV: the digits the table shows ("0.0900", not "0.090000"), raw and shown alike;
+    XLSX: numbers with a number format of those digits, so a spreadsheet totals them."""
     history = HistoryService(session)
     try:
         widget = ActivityTab(session, history=history)
         qtbot.addWidget(widget)
-        choose(widget, "logsmsout", run=run)
-        path = tmp_path / "out.csv"
-        run(widget.export.start(path, CSV, raw=True))
-        back = read_csv(path)
-        at = LOGS["logsmsout"].money_index
+        choose(widget, log, run=run)
+        model = widget.model
+        at, cost = LOGS[log].money_index, column(widget, "cost")
         assert at is not None
-        records = [widget.model.index(r, 0).data(Role.RECORD)
-                   for r in range(widget.model.rowCount())]
-        from decimal import Decimal
-
-        assert [Decimal(r[at]) for r in back[1:]] == [Decimal(x[at]).scaleb(-6)
-                                                      for x in records]
+        amounts = [Decimal(model.index(r, 0).data(Role.RECORD)[at]).scaleb(-6)
+                   for r in range(model.rowCount())]
+        shown = [model.index(r, cost).data() for r in range(model.rowCount())]
+        assert amounts and shown == [format_cost(a) for a in amounts]
+        for raw, at_column in ((True, at), (False, cost)):
+            run(widget.export.start(tmp_path / "c.csv", CSV, raw=raw))
+            assert [r[at_column] for r in read_csv(tmp_path / "c.csv")[1:]] == shown
+            run(widget.export.start(tmp_path / "c.xlsx", XLSX, raw=raw))
+            book = openpyxl.load_workbook(tmp_path / "c.xlsx")
+            cells = [r[at_column] for r in book.active.iter_rows(min_row=2)]
+            assert [Decimal(str(c.value)) for c in cells] == amounts
+            assert [c.number_format for c in cells] == [
+                "0." + "0" * len(t.partition(".")[2]) for t in shown]
     finally:
         history.close()
 

@@ -4,6 +4,11 @@ Four choices: CSV or XLSX, each with the columns as shown (decoded) or as TraiTe
 (raw API columns). The file dialog opens with ``open()`` (never ``exec()`` in a coroutine);
 the rows are written in a worker thread (:class:`traitel_desktop.core.export.Export`) with
 a progress bar and a Cancel button; a cancelled or failed export leaves no file.
+
+Each column is exported with its kind (:mod:`traitel_desktop.core.sheet_cells`): the raw
+columns by their ``contract.logs`` kind; the shown columns as shown where they are words (names,
+numbers, results, messages: text, never a live formula), and as real numbers, amounts, dates
+and durations where the table shows a number (with number formats like the table's in XLSX).
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
+from traitel_desktop.contract.logs import Kind
+from traitel_desktop.core.export import CSV, XLSX, CellKind, Column, Export, ExportCancelled
+from traitel_desktop.core.log_cells import cell_value, log_columns, log_row, when
 from traitel_desktop.runtime.widget_guard import alive
+from traitel_desktop.ui.activity.columns import Fmt
 from traitel_desktop.ui.activity.table import LogTable
 from traitel_desktop.ui.widgets.async_tools import spawn
 
@@ -38,26 +46,49 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Activity", text)
 
 
+#: Shown columns exported as numbers: (kind, XLSX number format like the table's text).
+_TYPED: dict[Fmt, tuple[CellKind, str | None]] = {
+    Fmt.WHEN: (CellKind.DATETIME, "ddd d mmm yyyy  hh:mm:ss"),
+    Fmt.COUNT: (CellKind.INTEGER, "#,##0"),
+    Fmt.SPEED: (CellKind.INTEGER, '#,##0 "bit/s"'),
+    Fmt.DURATION: (CellKind.DURATION, None),
+    Fmt.MONEY: (CellKind.MONEY, None),
+    Fmt.IVML: (CellKind.INTEGER, None),
+    Fmt.ID: (CellKind.INTEGER, None),
+}
+
+
 def export_plan(
     table: LogTable, rows: Sequence[int], raw: bool
-) -> tuple[list[str], Callable[[int], Sequence[str]]]:
-    """Headers and a row function for rows ``rows`` of ``table`` (in that order): the API
+) -> tuple[list[Column], Callable[[int], Sequence[object]]]:
+    """Columns and a row function for rows ``rows`` of ``table`` (in that order): the API
     columns as sent (``raw``), or the shown columns as shown."""
     if raw:
-        return list(table.spec.headers), lambda i: table.raw_texts(rows[i])
-    columns = range(len(table.view))
-    headers = [v.title for v in table.view]
-    text = table.text
-    message = [c for c, v in enumerate(table.view) if v.key == "message"]
+        typed = log_row(table.spec)
+        return log_columns(table.spec), lambda i: typed(table.raw(rows[i]))
+    columns: list[Column] = []
+    cells: list[Callable[[int], object]] = []
+    for c, view in enumerate(table.view):
+        kind, number_format = _TYPED.get(view.fmt, (CellKind.TEXT, None))
+        columns.append(Column(view.title, kind, number_format))
+        cells.append(_shown_cell(table, c, kind))
+    return columns, lambda i: [cell(rows[i]) for cell in cells]
 
-    def decoded(i: int) -> list[str]:
-        row = rows[i]
-        out = [text(c, row) for c in columns]
-        for c in message:  # the whole message, new lines included
-            out[c] = table.tooltip(c, row) or out[c]
-        return out
 
-    return headers, decoded
+def _shown_cell(table: LogTable, column: int, kind: CellKind) -> Callable[[int], object]:
+    """The function giving one shown column's export value of a table row."""
+    view = table.view[column]
+    values = [table.columns[s] for s in view.sources]
+    if view.fmt is Fmt.WHEN:
+        days, times = values
+        return lambda row: when(days[row], times[row])
+    if view.fmt is Fmt.MESSAGE:  # the whole message, new lines included
+        return lambda row: table.tooltip(column, row) or table.text(column, row)
+    if kind is CellKind.TEXT:
+        return lambda row: table.text(column, row)
+    source = values[0]
+    contract_kind: Kind = table.spec.columns[view.sources[0]].kind
+    return lambda row: cell_value(contract_kind, source[row])
 
 
 class ExportHost(Protocol):
