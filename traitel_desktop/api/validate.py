@@ -2,19 +2,34 @@
 
 Each check returns the value as it goes on the wire, or raises the ``ApiError`` subclass the
 gateway would have answered, with ``field`` set to the parameter and ``local=True``.
+:class:`Problems` runs the checks of one request and raises every problem found at once.
+
+Free text (:func:`text`) is never cut: over its limit (``contract.limits``) it is refused
+(Error 200). Nor may it hold characters a gateway reads as structure or that nobody can
+see: control characters (Unicode ``Cc``: NUL, tab, CR, LF, DEL, the C1 range), format
+characters (``Cf``: zero-width spaces, the byte-order mark, bidirectional overrides, soft
+hyphens), line and paragraph separators (``Zl``, ``Zp``) and lone surrogates (``Cs``). The
+zero-width joiner and non-joiner and the emoji tag characters are allowed: some scripts and
+emoji need them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from traitel_desktop.api.errors import ApiError, error_for_code
+from traitel_desktop.api.explanations import FIELD_WORDS
+from traitel_desktop.contract.limits import MAX_ID_DIGITS, text_limit
 from traitel_desktop.contract.zones import today_in, zone_info
 
 __all__ = [
+    "Problems",
     "choice",
     "date_range",
     "destination",
@@ -23,6 +38,7 @@ __all__ = [
     "id_number",
     "positive_int",
     "required",
+    "text",
     "today_in",
     "url",
     "zone",
@@ -32,15 +48,120 @@ __all__ = [
 _DID_SEPARATORS = re.compile(r"[\s\-().]")
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+#: Unicode categories refused in free text (see the module docstring).
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner, joiner
+_LINE_BREAKS = frozenset({"\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"})
+
+
 def _fail(code: int, field: str, mode: str, explanation: str | None = None) -> ApiError:
     return error_for_code(code, field=field, mode=mode, explanation=explanation, local=True)
 
 
-def required(value: str | None, field: str, mode: str) -> str:
-    """A text that must be given and not blank (Error 200 otherwise)."""
-    if not isinstance(value, str) or not value.strip():
+class Problems:
+    """Runs the checks of one request and collects what they refuse; on leaving the ``with``
+    block raises the first problem with the others attached (``ApiError.problems``)::
+
+        with Problems() as p:
+            alias = p.check(text, value, "alias", mode, required=True)
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[ApiError] = []
+
+    def check(self, run: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """``run(*args, **kwargs)``; None (and the problem kept) when it refuses locally."""
+        try:
+            return run(*args, **kwargs)
+        except ApiError as exc:
+            if not exc.local:
+                raise
+            self.errors.append(exc)
+            return None
+
+    def raise_found(self) -> None:
+        """Raise the first problem found (carrying the others), if any."""
+        if self.errors:
+            first, *others = self.errors
+            first.others = tuple(others)
+            raise first
+
+    def __enter__(self) -> Problems:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.raise_found()
+
+
+def _words(field: str) -> str:
+    words = FIELD_WORDS.get(field, f"the {field}")
+    return words[:1].upper() + words[1:]
+
+
+def refused_character(value: str) -> str | None:
+    """The first character free text may not hold (see the module docstring), or None."""
+    for char in value:
+        if char in _ALLOWED_FORMAT or "\U000e0020" <= char <= "\U000e007f":
+            continue
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return char
+    return None
+
+
+def _character_words(char: str) -> str:
+    if char in _LINE_BREAKS:
+        return "a line break"
+    if char == "\t":
+        return "a tab"
+    return f"an invisible character (U+{ord(char):04X})"
+
+
+def text(value: str | None, field: str, mode: str, *, required: bool = False) -> str | None:
+    """Free text as sent: surrounding spaces removed, never cut. ``None`` stays ``None`` (not
+    sent) and "" stays "" (cleared) unless ``required``. Error 200 when required and blank,
+    longer than the gateway takes (``contract.limits``) or holding a refused character."""
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
         raise _fail(200, field, mode)
-    return value.strip()
+    stripped = value.strip()
+    limit = text_limit(field)
+    if len(stripped) > limit:
+        raise _fail(
+            200, field, mode,
+            f"{_words(field)} can be at most {limit:,} characters long; this one is "
+            f"{len(stripped):,}. Shorten it and try again (nothing was sent).",
+        )
+    char = refused_character(stripped)
+    if char is not None:
+        raise _fail(
+            200, field, mode,
+            f"{_words(field)} contains {_character_words(char)}, which TraiTel does not "
+            "accept. Remove it (if you pasted the text, type it on one line instead) and try "
+            "again.",
+        )
+    return stripped
+
+
+def required(value: str | None, field: str, mode: str) -> str:
+    """A text that must be given and not blank (Error 200 otherwise); see :func:`text`."""
+    checked = text(value, field, mode, required=True)
+    assert checked is not None
+    return checked
+
+
+def _too_many_digits(field: str, mode: str) -> ApiError:
+    return _fail(
+        200, field, mode,
+        f"{_words(field)} is not a number TraiTel uses: its numbers have at most "
+        f"{MAX_ID_DIGITS} digits. Pick it from the list and try again.",
+    )
 
 
 def choice(
@@ -67,6 +188,8 @@ def id_number(value: object, field: str, mode: str, code: int, *, minimum: int =
         raise _fail(200, field, mode)
     if value < minimum:
         raise _fail(code, field, mode)
+    if len(str(value)) > MAX_ID_DIGITS:
+        raise _too_many_digits(field, mode)
     return str(value)
 
 
@@ -76,6 +199,8 @@ def positive_int(value: object, field: str, mode: str, *, maximum: int | None = 
         raise _fail(200, field, mode)
     if maximum is not None and value > maximum:
         raise _fail(200, field, mode)
+    if len(str(value)) > MAX_ID_DIGITS:
+        raise _too_many_digits(field, mode)
     return str(value)
 
 
@@ -83,6 +208,7 @@ def email(value: str | None, mode: str) -> str:
     """An e-mail address with valid syntax (no DNS look-up), else Error 104."""
     if not isinstance(value, str) or not value.strip():
         raise _fail(104, "email", mode)
+    value = required(value, "email", mode)
     # Imported here: email_validator costs ~30 ms at start-up and is rarely needed.
     from email_validator import EmailNotValidError, validate_email
 
@@ -133,17 +259,19 @@ def did(value: str | None, field: str, mode: str) -> str:
 
 def url(value: str | None, field: str, mode: str) -> str:
     """An ``http://`` or ``https://`` address with a host, else Error 200."""
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(200, field, mode)
-    text = value.strip()
+    address = required(value, field, mode)
     try:
-        parts = urlsplit(text)
+        parts = urlsplit(address)
         host = parts.hostname
     except ValueError:
         raise _fail(200, field, mode) from None
-    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in text):
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not host
+        or any(c.isspace() for c in address)
+    ):
         raise _fail(200, field, mode)
-    return text
+    return address
 
 
 def zone(value: str | None, mode: str) -> str:
