@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers.fake_gateway import FakeGateway
 from traitel_desktop.api import TraiTelClient, errors
-from traitel_desktop.api.validate import refused_character
+from traitel_desktop.api.text_check import refused_character
 from traitel_desktop.contract.limits import MAX_ID_DIGITS, text_limit
 
 URL = "https://example.com/ivml/launch.xml"

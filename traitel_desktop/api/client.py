@@ -27,11 +27,11 @@ from traitel_desktop.api import validate as check
 from traitel_desktop.api.body import Table
 from traitel_desktop.api.errors import IncompleteRequest
 from traitel_desktop.api.explanations import unnamed_field_explanation
+from traitel_desktop.api.form_checks import ivml_fields, sub_account_fields
 from traitel_desktop.api.transport import ALTERNATE_URL, PRIMARY_URL, Connection, Response
 from traitel_desktop.contract.logs import LogColumns
 from traitel_desktop.contract.modes import (
     ASSIGN_SERVICES,
-    IVML_TYPES,
     LOG_MODES,
     SERVICES,
     SMS_COST_ALT_SPELLING,
@@ -124,15 +124,13 @@ class TraiTelClient(Connection):
         """Create a sub-account; returns its ID."""
         mode = "addsubaccount"
         with check.Problems() as p:
-            params = {
-                "alias": p.check(check.required, alias, "alias", mode),
-                "email": p.check(check.email, email, mode) if email else None,
-                "firstname": p.check(check.text, first_name, "firstname", mode) or None,
-                "lastname": p.check(check.text, last_name, "lastname", mode) or None,
-                "company": p.check(check.text, company, "company", mode) or None,
-                "faxheadline": p.check(check.text, fax_headline, "faxheadline", mode) or None,
-            }
-        return tables.new_id(self.request(mode, **params).parsed)
+            params = sub_account_fields(
+                mode, p, alias=alias or "", email=email, first_name=first_name,
+                last_name=last_name, company=company, fax_headline=fax_headline,
+            )
+        # Nothing to clear in a new sub-account: empty fields are not sent.
+        return tables.new_id(self.request(mode, **{k: v or None for k, v in params.items()})
+                             .parsed)
 
     def del_sub_account(self, sub_id: int) -> None:
         """Delete a sub-account (its numbers go back to the main account)."""
@@ -154,17 +152,12 @@ class TraiTelClient(Connection):
         empty string clears it, except the alias, which cannot be empty)."""
         mode = "updatesubaccount"
         with check.Problems() as p:
-            params = {
-                "subid": p.check(check.id_number, sub_id, "subid", mode, 105),
-                "email": p.check(check.email, email, mode) if email
-                else p.check(check.text, email, "email", mode),
-                "alias": None if alias is None else p.check(check.required, alias, "alias", mode),
-                "firstname": p.check(check.text, first_name, "firstname", mode),
-                "lastname": p.check(check.text, last_name, "lastname", mode),
-                "company": p.check(check.text, company, "company", mode),
-                "faxheadline": p.check(check.text, fax_headline, "faxheadline", mode),
-            }
-        self._change(mode, **params)
+            subid = p.check(check.id_number, sub_id, "subid", mode, 105)
+            params = sub_account_fields(
+                mode, p, email=email, alias=alias, first_name=first_name, last_name=last_name,
+                company=company, fax_headline=fax_headline,
+            )
+        self._change(mode, subid=subid, **params)
 
     # --- numbers (DIDs) --------------------------------------------------------------------
 
@@ -269,13 +262,10 @@ class TraiTelClient(Connection):
         """Create an IVML configuration (``type`` inbound or outbound); returns its ID."""
         mode = "addivml"
         with check.Problems() as p:
-            params = {
-                "name": p.check(check.required, name, "name", mode),
-                "launchurl": p.check(check.url, launch_url, "launchurl", mode),
-                "resulturl": p.check(check.url, result_url, "resulturl", mode)
-                if result_url else None,
-                "type": p.check(check.choice, type, IVML_TYPES, "type", mode),
-            }
+            params = ivml_fields(
+                mode, p, name=name or "", launch_url=launch_url or "",
+                result_url=result_url or None, type=type or "",
+            )
         return tables.new_id(self.request(mode, **params).parsed)
 
     def update_ivml(
@@ -290,17 +280,11 @@ class TraiTelClient(Connection):
         """Change the given settings of an IVML configuration (``result_url=""`` clears it)."""
         mode = "updateivml"
         with check.Problems() as p:
-            params = {
-                "ivmlid": p.check(check.id_number, ivml_id, "ivmlid", mode, 110),
-                "name": None if name is None else p.check(check.required, name, "name", mode),
-                "launchurl": None if launch_url is None
-                else p.check(check.url, launch_url, "launchurl", mode),
-                "resulturl": p.check(check.url, result_url, "resulturl", mode) if result_url
-                else result_url,
-                "type": None if type is None
-                else p.check(check.choice, type, IVML_TYPES, "type", mode),
-            }
-        self._change(mode, **params)
+            ivmlid = p.check(check.id_number, ivml_id, "ivmlid", mode, 110)
+            params = ivml_fields(
+                mode, p, name=name, launch_url=launch_url, result_url=result_url, type=type
+            )
+        self._change(mode, ivmlid=ivmlid, **params)
 
     def delete_ivml(self, ivml_id: int) -> None:
         """Delete an IVML configuration (its numbers go back to the main account)."""

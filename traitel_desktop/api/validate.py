@@ -3,29 +3,22 @@
 Each check returns the value as it goes on the wire, or raises the ``ApiError`` subclass the
 gateway would have answered, with ``field`` set to the parameter and ``local=True``.
 :class:`Problems` runs the checks of one request and raises every problem found at once.
-
-Free text (:func:`text`) is never cut: over its limit (``contract.limits``) it is refused
-(Error 200). Nor may it hold characters a gateway reads as structure or that nobody can
-see: control characters (Unicode ``Cc``: NUL, tab, CR, LF, DEL, the C1 range), format
-characters (``Cf``: zero-width spaces, the byte-order mark, bidirectional overrides, soft
-hyphens), line and paragraph separators (``Zl``, ``Zp``) and lone surrogates (``Cs``). The
-zero-width joiner and non-joiner and the emoji tag characters are allowed: some scripts and
-emoji need them.
+Free text (:func:`text`, :func:`required`) is never cut: see
+:mod:`traitel_desktop.api.text_check` for its length and the characters it may not hold.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from traitel_desktop.api.errors import ApiError, error_for_code
-from traitel_desktop.api.explanations import FIELD_WORDS
-from traitel_desktop.contract.limits import MAX_ID_DIGITS, text_limit
+from traitel_desktop.api.text_check import field_words, text
+from traitel_desktop.contract.limits import MAX_ID_DIGITS
 from traitel_desktop.contract.zones import today_in, zone_info
 
 __all__ = [
@@ -50,11 +43,6 @@ _DID_SEPARATORS = re.compile(r"[\s\-().]")
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-#: Unicode categories refused in free text (see the module docstring).
-_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-_ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner, joiner
-_LINE_BREAKS = frozenset({"\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"})
 
 
 def _fail(code: int, field: str, mode: str, explanation: str | None = None) -> ApiError:
@@ -99,56 +87,6 @@ class Problems:
             self.raise_found()
 
 
-def _words(field: str) -> str:
-    words = FIELD_WORDS.get(field, f"the {field}")
-    return words[:1].upper() + words[1:]
-
-
-def refused_character(value: str) -> str | None:
-    """The first character free text may not hold (see the module docstring), or None."""
-    for char in value:
-        if char in _ALLOWED_FORMAT or "\U000e0020" <= char <= "\U000e007f":
-            continue
-        if unicodedata.category(char) in _REFUSED_CATEGORIES:
-            return char
-    return None
-
-
-def _character_words(char: str) -> str:
-    if char in _LINE_BREAKS:
-        return "a line break"
-    if char == "\t":
-        return "a tab"
-    return f"an invisible character (U+{ord(char):04X})"
-
-
-def text(value: str | None, field: str, mode: str, *, required: bool = False) -> str | None:
-    """Free text as sent: surrounding spaces removed, never cut. ``None`` stays ``None`` (not
-    sent) and "" stays "" (cleared) unless ``required``. Error 200 when required and blank,
-    longer than the gateway takes (``contract.limits``) or holding a refused character."""
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(200, field, mode)
-    stripped = value.strip()
-    limit = text_limit(field)
-    if len(stripped) > limit:
-        raise _fail(
-            200, field, mode,
-            f"{_words(field)} can be at most {limit:,} characters long; this one is "
-            f"{len(stripped):,}. Shorten it and try again (nothing was sent).",
-        )
-    char = refused_character(stripped)
-    if char is not None:
-        raise _fail(
-            200, field, mode,
-            f"{_words(field)} contains {_character_words(char)}, which TraiTel does not "
-            "accept. Remove it (if you pasted the text, type it on one line instead) and try "
-            "again.",
-        )
-    return stripped
-
-
 def required(value: str | None, field: str, mode: str) -> str:
     """A text that must be given and not blank (Error 200 otherwise); see :func:`text`."""
     checked = text(value, field, mode, required=True)
@@ -159,7 +97,7 @@ def required(value: str | None, field: str, mode: str) -> str:
 def _too_many_digits(field: str, mode: str) -> ApiError:
     return _fail(
         200, field, mode,
-        f"{_words(field)} is not a number TraiTel uses: its numbers have at most "
+        f"{field_words(field)} is not a number TraiTel uses: its numbers have at most "
         f"{MAX_ID_DIGITS} digits. Pick it from the list and try again.",
     )
 
