@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
 from tests.helpers.fresh_sandbox import click_and_wait, open_dialog, show_loaded
 from tests.helpers.subaccount_fixtures import client, fresh_sandbox, sign_in_request
@@ -44,18 +44,10 @@ def paste(qtbot: Any, edit: QLineEdit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def label_of(dialog: SubAccountDialog, param: str) -> QLabel:
-    widget = dialog.field_errors.widget(param)
-    assert widget is not None
-    labels = [lab for lab in dialog.findChildren(QLabel, "fieldError") if lab.isVisible()]
-    (label,) = [lab for lab in labels if lab.text() == dialog.field_errors.message(param)]
-    return label
-
-
-def assert_whole(dialog: SubAccountDialog, param: str) -> None:
+def assert_whole(dialog: QDialog, param: str) -> None:
     """``param``'s message is visible, inside the dialog and tall enough for all its lines."""
-    label = label_of(dialog, param)
-    assert label.isVisible() and label.wordWrap()
+    label = dialog.field_errors.label(param)  # type: ignore[attr-defined]
+    assert isinstance(label, QLabel) and label.isVisible() and label.wordWrap()
     assert label.height() >= label.heightForWidth(label.width())
     bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
     assert bottom <= dialog.height()

@@ -84,6 +84,10 @@ class FieldErrors:
         """The widget bound to ``field``."""
         return self._widgets.get(field)
 
+    def label(self, field: str) -> QLabel | None:
+        """The label showing ``field``'s message (hidden when there is none)."""
+        return self._labels.get(field)
+
     def message(self, field: str) -> str:
         """The message shown under ``field`` ("" when none)."""
         label = self._labels.get(field)
