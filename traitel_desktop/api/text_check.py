@@ -25,8 +25,9 @@ _LINE_BREAKS = frozenset({"\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"
 
 
 def field_words(field: str) -> str:
-    """The words for request parameter ``field``, capitalised ("The alias")."""
-    words = FIELD_WORDS.get(field, f"the {field}")
+    """The words for request parameter ``field``, capitalised, without the explanation some
+    have in brackets ("The alias", "The launch address")."""
+    words = FIELD_WORDS.get(field, f"the {field}").split(" (")[0]
     return words[:1].upper() + words[1:]
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
+from tests.helpers.field_checks import assert_whole, paste
 from tests.helpers.fresh_sandbox import click_and_wait, open_dialog, show_loaded
 from tests.helpers.subaccount_fixtures import client, fresh_sandbox, sign_in_request
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL
@@ -34,23 +34,6 @@ def open_add(qtbot: Any, tab: SubAccountsTab, run: Callable[..., Any]) -> SubAcc
     return open_dialog(
         qtbot, tab, run, SubAccountDialog, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
     )
-
-
-def paste(qtbot: Any, edit: QLineEdit, text: str) -> None:
-    """Replace ``edit``'s text with ``text`` through the clipboard, as Ctrl+V does."""
-    QApplication.clipboard().setText(text)
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-
-
-def assert_whole(dialog: QDialog, param: str) -> None:
-    """``param``'s message is visible, inside the dialog and tall enough for all its lines."""
-    label = dialog.field_errors.label(param)  # type: ignore[attr-defined]
-    assert isinstance(label, QLabel) and label.isVisible() and label.wordWrap()
-    assert label.height() >= label.heightForWidth(label.width())
-    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
-    assert bottom <= dialog.height()
 
 
 def marked(dialog: SubAccountDialog) -> set[str]:
