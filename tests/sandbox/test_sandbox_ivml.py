@@ -84,6 +84,11 @@ def test_delete_unassigns_its_dids(fresh: Sandbox) -> None:
          200),
         ("demo", {"name": "Support line", "launchurl": LAUNCH, "type": "inbound"}, 116),
         ("demo", {"name": "SUPPORT LINE", "launchurl": LAUNCH, "type": "outbound"}, 116),
+        ("demo", {"name": "n" * 201, "launchurl": LAUNCH, "type": "inbound"}, 200),
+        ("demo", {"name": "two\nlines", "launchurl": LAUNCH, "type": "inbound"}, 200),
+        ("demo", {"name": "x", "launchurl": LAUNCH + "\x00", "type": "inbound"}, 200),
+        ("demo", {"name": "x", "launchurl": LAUNCH + "?q=" + "a" * 200, "type": "inbound"},
+         200),
     ],
 )
 def test_add_errors(fresh: Sandbox, user: str, params: dict[str, str], code: int) -> None:
@@ -110,6 +115,9 @@ def test_same_name_on_another_account_is_fine(fresh: Sandbox) -> None:
         ("demo", {"ivmlid": "301", "type": "both"}, 200),
         ("demo", {"ivmlid": "301", "launchurl": ""}, 200),
         ("demo", {"ivmlid": "301", "launchurl": "javascript:alert(1)"}, 200),
+        ("demo", {"ivmlid": "3010000000000"}, 200),  # 13 digits
+        ("demo", {"ivmlid": "301", "name": "tab\tname"}, 200),
+        ("demo", {"ivmlid": "301", "resulturl": LAUNCH + "\u2029"}, 200),
     ],
 )
 def test_update_errors(fresh: Sandbox, user: str, params: dict[str, str], code: int) -> None:

@@ -37,6 +37,16 @@ def test_add_with_alias_only(fresh: Sandbox) -> None:
         ({"email": "x@y.com.au"}, 200),
         ({"alias": "a" * 201}, 200),
         ({"alias": "line\nbreak"}, 200),
+        ({"alias": "a" * 101}, 200),  # an alias takes 100 characters (contract.limits)
+        ({"alias": "tab\there"}, 200),
+        ({"alias": "nul\x00"}, 200),
+        ({"alias": "c1\x85next"}, 200),
+        ({"alias": "right\u202eto-left"}, 200),
+        ({"alias": "zero\u200bwidth"}, 200),
+        ({"alias": "sep\u2028line"}, 200),
+        ({"alias": "fresh-one", "firstname": "f" * 101}, 200),
+        ({"alias": "fresh-one", "company": "Acme\r\nLtd"}, 200),
+        ({"alias": "fresh-one", "faxheadline": "\ufeffHEADLINE"}, 200),
         ({"alias": "fresh-one", "email": "not-an-email"}, 104),
         ({"alias": "fresh-one", "email": "two@@example.com"}, 104),
         ({"alias": "fresh-one", "email": OTHER_ACCOUNT_EMAIL}, 101),
@@ -98,6 +108,10 @@ def test_update_may_keep_its_own_email_and_alias(fresh: Sandbox) -> None:
         ({"subid": "1002", "email": "bad@"}, 104),
         ({"subid": "1002", "email": OTHER_ACCOUNT_EMAIL}, 101),
         ({"subid": "1002", "alias": ""}, 200),
+        ({"subid": "1002" + "0" * 9}, 200),  # 13 digits: no ID is that long
+        ({"subid": "1002", "alias": "x" * 101}, 200),
+        ({"subid": "1002", "lastname": "two\nlines"}, 200),
+        ({"subid": "1002", "company": "c" * 101}, 200),
     ],
 )
 def test_update_errors(fresh: Sandbox, params: dict[str, str], code: int) -> None:

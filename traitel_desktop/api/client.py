@@ -1,8 +1,10 @@
 """``TraiTelClient``: one method per API mode, with arguments checked before sending.
 
 A bad argument raises the same ``ApiError`` subclass the gateway would have answered (with
-``field`` set and ``local=True``) and sends nothing. Transport, failover and the password's
-secrecy are in :mod:`traitel_desktop.api.transport`.
+``field`` set and ``local=True``) and sends nothing; when several arguments of one call are bad,
+the error raised carries them all (``ApiError.problems``). A gateway's ``Error 200`` that names
+no field says in plain words which fields the request carried (``ApiError.sent_fields``).
+Transport, failover and the password's secrecy are in :mod:`traitel_desktop.api.transport`.
 
 A client is used from one thread at a time; ``client.copy()`` makes a cheap twin with its own
 HTTP session for another thread.
@@ -24,11 +26,12 @@ from traitel_desktop.api import logs, records, tables
 from traitel_desktop.api import validate as check
 from traitel_desktop.api.body import Table
 from traitel_desktop.api.errors import IncompleteRequest
-from traitel_desktop.api.transport import ALTERNATE_URL, PRIMARY_URL, Connection
+from traitel_desktop.api.explanations import unnamed_field_explanation
+from traitel_desktop.api.form_checks import ivml_fields, sub_account_fields
+from traitel_desktop.api.transport import ALTERNATE_URL, PRIMARY_URL, Connection, Response
 from traitel_desktop.contract.logs import LogColumns
 from traitel_desktop.contract.modes import (
     ASSIGN_SERVICES,
-    IVML_TYPES,
     LOG_MODES,
     SERVICES,
     SMS_COST_ALT_SPELLING,
@@ -42,10 +45,6 @@ T = TypeVar("T")
 DateLike = dt.date | str
 
 _SMS_COST_MODE = "querysmscost"
-
-
-def _optional(value: str | None) -> str | None:
-    return None if value is None else value.strip()
 
 
 class TraiTelClient(Connection):
@@ -81,6 +80,18 @@ class TraiTelClient(Connection):
 
     # --- helpers ---------------------------------------------------------------------------
 
+    def request(self, mode: str, **params: str | None) -> Response:
+        """See :meth:`Connection.request`; an ``Error 200`` naming no field is given the
+        parameters the request carried (``sent_fields``) and says them in plain words."""
+        try:
+            return super().request(mode, **params)
+        except IncompleteRequest as exc:
+            sent = tuple(name for name, value in params.items() if value is not None)
+            if exc.field is None and not exc.local and sent:
+                exc.sent_fields = sent
+                exc.explanation = unnamed_field_explanation(sent)
+            raise
+
     def _table(self, mode: str, build: Callable[[Table], T], **params: str | None) -> T:
         return build(self.request(mode, **params).parsed.table())
 
@@ -112,15 +123,14 @@ class TraiTelClient(Connection):
     ) -> int:
         """Create a sub-account; returns its ID."""
         mode = "addsubaccount"
-        params = {
-            "alias": check.required(alias, "alias", mode),
-            "email": check.email(email, mode) if email else None,
-            "firstname": _optional(first_name) or None,
-            "lastname": _optional(last_name) or None,
-            "company": _optional(company) or None,
-            "faxheadline": _optional(fax_headline) or None,
-        }
-        return tables.new_id(self.request(mode, **params).parsed)
+        with check.Problems() as p:
+            params = sub_account_fields(
+                mode, p, alias=alias or "", email=email, first_name=first_name,
+                last_name=last_name, company=company, fax_headline=fax_headline,
+            )
+        # Nothing to clear in a new sub-account: empty fields are not sent.
+        return tables.new_id(self.request(mode, **{k: v or None for k, v in params.items()})
+                             .parsed)
 
     def del_sub_account(self, sub_id: int) -> None:
         """Delete a sub-account (its numbers go back to the main account)."""
@@ -141,16 +151,13 @@ class TraiTelClient(Connection):
         """Change the given details of a sub-account (``None`` leaves one unchanged; an
         empty string clears it, except the alias, which cannot be empty)."""
         mode = "updatesubaccount"
-        self._change(
-            mode,
-            subid=check.id_number(sub_id, "subid", mode, 105),
-            email=check.email(email, mode) if email else _optional(email),
-            alias=None if alias is None else check.required(alias, "alias", mode),
-            firstname=_optional(first_name),
-            lastname=_optional(last_name),
-            company=_optional(company),
-            faxheadline=_optional(fax_headline),
-        )
+        with check.Problems() as p:
+            subid = p.check(check.id_number, sub_id, "subid", mode, 105)
+            params = sub_account_fields(
+                mode, p, email=email, alias=alias, first_name=first_name, last_name=last_name,
+                company=company, fax_headline=fax_headline,
+            )
+        self._change(mode, subid=subid, **params)
 
     # --- numbers (DIDs) --------------------------------------------------------------------
 
@@ -218,25 +225,26 @@ class TraiTelClient(Connection):
     ) -> list[records.DidOffer]:
         """Up to ``quantity`` (1-10) numbers offered for sale (not bought yet)."""
         mode = "querydids"
-        return self._table(
-            mode,
-            tables.did_offers,
-            service=check.choice(service, SERVICES, "service", mode, 107),
-            country=check.required(country, "country", mode),
-            city=check.required(city, "city", mode),
-            quantity=check.positive_int(quantity, "quantity", mode, maximum=10),
-        )
+        with check.Problems() as p:
+            params = {
+                "service": p.check(check.choice, service, SERVICES, "service", mode, 107),
+                "country": p.check(check.required, country, "country", mode),
+                "city": p.check(check.required, city, "city", mode),
+                "quantity": p.check(check.positive_int, quantity, "quantity", mode, maximum=10),
+            }
+        return self._table(mode, tables.did_offers, **params)
 
     def subscribe_did(self, service: str, country: str, city: str, did: str) -> None:
         """Buy an offered number (monthly charges may apply)."""
         mode = "subscribedid"
-        self._change(
-            mode,
-            service=check.choice(service, SERVICES, "service", mode, 107),
-            country=check.required(country, "country", mode),
-            city=check.required(city, "city", mode),
-            did=check.did(did, "did", mode),
-        )
+        with check.Problems() as p:
+            params = {
+                "service": p.check(check.choice, service, SERVICES, "service", mode, 107),
+                "country": p.check(check.required, country, "country", mode),
+                "city": p.check(check.required, city, "city", mode),
+                "did": p.check(check.did, did, "did", mode),
+            }
+        self._change(mode, **params)
 
     # --- IVR / IVML ------------------------------------------------------------------------
 
@@ -253,12 +261,11 @@ class TraiTelClient(Connection):
     ) -> int:
         """Create an IVML configuration (``type`` inbound or outbound); returns its ID."""
         mode = "addivml"
-        params = {
-            "name": check.required(name, "name", mode),
-            "launchurl": check.url(launch_url, "launchurl", mode),
-            "resulturl": check.url(result_url, "resulturl", mode) if result_url else None,
-            "type": check.choice(type, IVML_TYPES, "type", mode),
-        }
+        with check.Problems() as p:
+            params = ivml_fields(
+                mode, p, name=name or "", launch_url=launch_url or "",
+                result_url=result_url or None, type=type or "",
+            )
         return tables.new_id(self.request(mode, **params).parsed)
 
     def update_ivml(
@@ -272,14 +279,12 @@ class TraiTelClient(Connection):
     ) -> None:
         """Change the given settings of an IVML configuration (``result_url=""`` clears it)."""
         mode = "updateivml"
-        self._change(
-            mode,
-            ivmlid=check.id_number(ivml_id, "ivmlid", mode, 110),
-            name=None if name is None else check.required(name, "name", mode),
-            launchurl=None if launch_url is None else check.url(launch_url, "launchurl", mode),
-            resulturl=check.url(result_url, "resulturl", mode) if result_url else result_url,
-            type=None if type is None else check.choice(type, IVML_TYPES, "type", mode),
-        )
+        with check.Problems() as p:
+            ivmlid = p.check(check.id_number, ivml_id, "ivmlid", mode, 110)
+            params = ivml_fields(
+                mode, p, name=name, launch_url=launch_url, result_url=result_url, type=type
+            )
+        self._change(mode, ivmlid=ivmlid, **params)
 
     def delete_ivml(self, ivml_id: int) -> None:
         """Delete an IVML configuration (its numbers go back to the main account)."""

@@ -90,6 +90,11 @@ class ApiError(TraiTelError):
     parameter it concerns (``"email"``, ``"subid"`` ...) or ``None``, ``mode`` the request's
     mode when known, and ``local`` is true when the client found the problem itself and sent
     nothing.
+
+    When the client finds several bad arguments in one request it raises the first, carrying
+    the rest in ``others``: :attr:`problems` lists them all, so a form can mark every field at
+    once. ``sent_fields`` names the parameters the request carried (set by the client on a
+    gateway's ``Error 200`` that names no field).
     """
 
     code: int = 0
@@ -109,9 +114,16 @@ class ApiError(TraiTelError):
         self.field = field
         self.mode = mode
         self.local = local
+        self.others: tuple[ApiError, ...] = ()
+        self.sent_fields: tuple[str, ...] = ()
         super().__init__(
             f"Error {code:03d}: {server_text}", explanation or explain(code, mode, field)
         )
+
+    @property
+    def problems(self) -> tuple[ApiError, ...]:
+        """This error and every other one found in the same request, in the form's order."""
+        return (self, *self.others)
 
 
 class ServiceUnavailable(ApiError):

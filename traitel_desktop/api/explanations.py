@@ -104,6 +104,10 @@ MODE_FIELDS: dict[tuple[int, str], str] = {
 FIELD_WORDS: dict[str, str] = {
     "alias": "the alias",
     "email": "the e-mail address",
+    "firstname": "the first name",
+    "lastname": "the last name",
+    "company": "the company",
+    "faxheadline": "the fax headline",
     "subid": "the sub-account",
     "service": "the service",
     "servicetype": "the kind of voice service (IVR, IVML or SIP)",
@@ -159,4 +163,16 @@ def explain(code: int, mode: str | None = None, field: str | None = None) -> str
         f"TraiTel answered with error {code}, which this program does not know. Nothing may "
         "have been done. Try again; if it keeps happening, contact TraiTel support and "
         "quote the error number."
+    )
+
+
+def unnamed_field_explanation(sent: tuple[str, ...]) -> str:
+    """Error 200 naming no field: plain words listing what the request carried (``sent``
+    parameter names), since any of them may be the one TraiTel did not accept."""
+    words = [FIELD_WORDS.get(name, f"'{name}'") for name in sent]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return (
+        f"TraiTel did not accept this request, but did not say which entry was wrong. It "
+        f"carried {listed}. Check {'it' if len(words) == 1 else 'each of them'} (a value "
+        "may be too long, or not one of the allowed choices) and try again."
     )

@@ -2,19 +2,27 @@
 
 Each check returns the value as it goes on the wire, or raises the ``ApiError`` subclass the
 gateway would have answered, with ``field`` set to the parameter and ``local=True``.
+:class:`Problems` runs the checks of one request and raises every problem found at once.
+Free text (:func:`text`, :func:`required`) is never cut: see
+:mod:`traitel_desktop.api.text_check` for its length and the characters it may not hold.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from traitel_desktop.api.errors import ApiError, error_for_code
+from traitel_desktop.api.text_check import field_words, text
+from traitel_desktop.contract.limits import MAX_ID_DIGITS
 from traitel_desktop.contract.zones import today_in, zone_info
 
 __all__ = [
+    "Problems",
     "choice",
     "date_range",
     "destination",
@@ -23,6 +31,7 @@ __all__ = [
     "id_number",
     "positive_int",
     "required",
+    "text",
     "today_in",
     "url",
     "zone",
@@ -32,15 +41,65 @@ __all__ = [
 _DID_SEPARATORS = re.compile(r"[\s\-().]")
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
 def _fail(code: int, field: str, mode: str, explanation: str | None = None) -> ApiError:
     return error_for_code(code, field=field, mode=mode, explanation=explanation, local=True)
 
 
+class Problems:
+    """Runs the checks of one request and collects what they refuse; on leaving the ``with``
+    block raises the first problem with the others attached (``ApiError.problems``)::
+
+        with Problems() as p:
+            alias = p.check(text, value, "alias", mode, required=True)
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[ApiError] = []
+
+    def check(self, run: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """``run(*args, **kwargs)``; None (and the problem kept) when it refuses locally."""
+        try:
+            return run(*args, **kwargs)
+        except ApiError as exc:
+            if not exc.local:
+                raise
+            self.errors.append(exc)
+            return None
+
+    def raise_found(self) -> None:
+        """Raise the first problem found (carrying the others), if any."""
+        if self.errors:
+            first, *others = self.errors
+            first.others = tuple(others)
+            raise first
+
+    def __enter__(self) -> Problems:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.raise_found()
+
+
 def required(value: str | None, field: str, mode: str) -> str:
-    """A text that must be given and not blank (Error 200 otherwise)."""
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(200, field, mode)
-    return value.strip()
+    """A text that must be given and not blank (Error 200 otherwise); see :func:`text`."""
+    checked = text(value, field, mode, required=True)
+    assert checked is not None
+    return checked
+
+
+def _too_many_digits(field: str, mode: str) -> ApiError:
+    return _fail(
+        200, field, mode,
+        f"{field_words(field)} is not a number TraiTel uses: its numbers have at most "
+        f"{MAX_ID_DIGITS} digits. Pick it from the list and try again.",
+    )
 
 
 def choice(
@@ -67,6 +126,8 @@ def id_number(value: object, field: str, mode: str, code: int, *, minimum: int =
         raise _fail(200, field, mode)
     if value < minimum:
         raise _fail(code, field, mode)
+    if len(str(value)) > MAX_ID_DIGITS:
+        raise _too_many_digits(field, mode)
     return str(value)
 
 
@@ -76,6 +137,8 @@ def positive_int(value: object, field: str, mode: str, *, maximum: int | None = 
         raise _fail(200, field, mode)
     if maximum is not None and value > maximum:
         raise _fail(200, field, mode)
+    if len(str(value)) > MAX_ID_DIGITS:
+        raise _too_many_digits(field, mode)
     return str(value)
 
 
@@ -83,6 +146,7 @@ def email(value: str | None, mode: str) -> str:
     """An e-mail address with valid syntax (no DNS look-up), else Error 104."""
     if not isinstance(value, str) or not value.strip():
         raise _fail(104, "email", mode)
+    value = required(value, "email", mode)
     # Imported here: email_validator costs ~30 ms at start-up and is rarely needed.
     from email_validator import EmailNotValidError, validate_email
 
@@ -133,17 +197,19 @@ def did(value: str | None, field: str, mode: str) -> str:
 
 def url(value: str | None, field: str, mode: str) -> str:
     """An ``http://`` or ``https://`` address with a host, else Error 200."""
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(200, field, mode)
-    text = value.strip()
+    address = required(value, field, mode)
     try:
-        parts = urlsplit(text)
+        parts = urlsplit(address)
         host = parts.hostname
     except ValueError:
         raise _fail(200, field, mode) from None
-    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in text):
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not host
+        or any(c.isspace() for c in address)
+    ):
         raise _fail(200, field, mode)
-    return text
+    return address
 
 
 def zone(value: str | None, mode: str) -> str:

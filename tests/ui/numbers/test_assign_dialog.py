@@ -203,6 +203,13 @@ def test_108_this_number_cannot_carry_that_service(
     )
     if start["service"] == "sms":
         assert dialog.note.isVisible() and "text messages" in dialog.note.text()
+    label = dialog.field_errors.label("service")  # shown whole, however long
+    assert label is not None and label.isVisible()
+    assert label.height() >= label.heightForWidth(label.width())
+    # Choosing the other service clears the error at once.
+    tick(qtbot, dialog.voice_radio if choice.service == "fax" else dialog.fax_radio)
+    assert not dialog.field_errors.message("service")
+    assert dialog.field_errors.widget("service").property(INVALID_PROPERTY) is False  # type: ignore[union-attr]
 
 
 def test_109_ivr_menu_removed_behind_the_dialogs_back(

@@ -34,8 +34,8 @@ from traitel_desktop.ui.widgets.field_errors import INVALID_PROPERTY
 
 __all__ = ["client", "fresh_sandbox", "sign_in_request", "tab"]  # fixtures used here
 
-#: Valid for email-validator (and so for the app and the client) but longer than the 200
-#: characters the sandbox takes in any text field: it answers Error 200, not 104.
+#: Valid for email-validator but longer than the 200 characters a gateway takes in an e-mail
+#: address (contract.limits): refused on the field before sending.
 LONG_EMAIL = "a" * 60 + "@" + "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".com"
 
 TYPED = SubAccountDraft(
@@ -200,19 +200,19 @@ def test_server_side_104_marks_the_email_field(
     assert fresh_sandbox.dump() == before
 
 
-def test_too_long_email_refused_with_200_shows_in_the_dialog(
+def test_too_long_email_is_refused_on_its_field_before_sending(
     qtbot: Any, tab: SubAccountsTab, fresh_sandbox: Any, run: Callable[..., Any]
 ) -> None:
     typed = SubAccountDraft(**{**TYPED.as_dict(), "email": LONG_EMAIL})
     assert email_is_valid(LONG_EMAIL)
     dialog = open_add(qtbot, tab, run)
     type_draft(qtbot, dialog, typed)
-    before = fresh_sandbox.dump()
+    before, requests = fresh_sandbox.dump(), fresh_sandbox.request_count["total"]
     save(qtbot, dialog, run)
-    assert dialog.isVisible() and not dialog.busy
-    assert dialog.message_bar.text  # no field to mark: the dialog's own message bar
-    assert "200" in dialog.message_bar.details_label.text()
-    assert dialog.draft() == typed
+    assert dialog.task is None and fresh_sandbox.request_count["total"] == requests
+    assert_refused(dialog, "email", typed)
+    assert "at most 200 characters long; this one is 247" in dialog.field_errors.message("email")
+    assert not dialog.message_bar.text
     assert fresh_sandbox.dump() == before
 
 

@@ -12,10 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from traitel_desktop.contract.limits import MAX_ID_DIGITS, text_limit
 from traitel_desktop.sandbox.wire import RequestError
 
-MAX_TEXT = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: What a gateway refuses in free text: C0 and C1 controls (tab, CR, LF, NUL, DEL ...), the
+#: soft hyphen, invisible spaces and marks, bidirectional controls, line and paragraph
+#: separators, word joiners and invisible operators, the byte-order mark, annotation marks.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: A handler's answer: the body, or a function making it once the transaction is over.
@@ -46,9 +52,10 @@ class Request:
         return value
 
     def text(self, name: str, required: bool = False) -> str | None:
-        """A free-text field: at most 200 characters, no control characters (else 200)."""
+        """A free-text field: within its length (``contract.limits``), no control or invisible
+        characters (else 200)."""
         value = self.require(name) if required else self.get(name)
-        if value is not None and (len(value) > MAX_TEXT or _CONTROL.search(value)):
+        if value is not None and (len(value) > text_limit(name) or _CONTROL.search(value)):
             raise RequestError(200)
         return value
 
@@ -57,7 +64,7 @@ class Request:
         value = self.require(name) if required else self.get(name)
         if value is None:
             return None
-        if not value.isascii() or not value.isdigit() or len(value) > 12:
+        if not value.isascii() or not value.isdigit() or len(value) > MAX_ID_DIGITS:
             raise RequestError(200)
         number = int(value)
         if number < minimum:

@@ -2,7 +2,8 @@
 lives in :mod:`traitel_desktop.ui.ivr.ivml_delete` and is importable from here too).
 
 Shown with ``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls). Save checks the name
-and the two web addresses locally (nothing is sent when one is wrong), then runs the
+and the two web addresses locally, marking every problem at once (nothing is sent when one is
+wrong: missing, not a web address, too long, holding a line break ...), then runs the
 ``submit`` coroutine it was given; while that is in flight the dialog shows it is working and
 cannot be submitted (or closed) again. When TraiTel refuses (110, 115, 116, ...) the dialog
 stays open, marks the field concerned (115 concerns no field: it is shown above the form,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from traitel_desktop.api.errors import ApiError
+from traitel_desktop.api.text_check import text as checked_text
 from traitel_desktop.services.ivml import (
     INBOUND,
     OUTBOUND,
@@ -79,23 +82,19 @@ class IvmlDialog(RecordDialog):
             None if config is None else config.id, self.tr("Configuration ID"), "ivmlid"
         )
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.name = self.line(form, self.tr("&Name"), self.tr("Name"), 200)
+        self.name = self.line(form, self.tr("&Name"), self.tr("Name"))
         self.name.setPlaceholderText(self.tr("e.g. Support line"))
         self.type = QComboBox(form_box)
         self.type.addItem(self.tr("Inbound — answers calls to its numbers"), INBOUND)
         self.type.addItem(self.tr("Outbound — runs calls TraiTel places for you"), OUTBOUND)
         self.type.setAccessibleName(self.tr("Type"))
         form.addRow(self.tr("&Type"), self.type)
-        self.launch_url = self.line(
-            form, self.tr("&Launch address"), self.tr("Launch address"), 200
-        )
+        self.launch_url = self.line(form, self.tr("&Launch address"), self.tr("Launch address"))
         self.launch_url.setPlaceholderText(LAUNCH_EXAMPLE)
         self.launch_url.setToolTip(
             self.tr("TraiTel fetches the call's instructions (IVML) from this web address.")
         )
-        self.result_url = self.line(
-            form, self.tr("&Result address"), self.tr("Result address"), 200
-        )
+        self.result_url = self.line(form, self.tr("&Result address"), self.tr("Result address"))
         self.result_url.setPlaceholderText(self.tr("Optional — e.g. {0}").format(RESULT_EXAMPLE))
         self.result_url.setToolTip(
             self.tr("TraiTel sends the outcome of each call to this web address. Optional.")
@@ -149,33 +148,42 @@ class IvmlDialog(RecordDialog):
     def check(self, draft: IvmlDraft) -> bool:
         """Local checks before anything is sent; marks the field and returns False on a
         problem."""
-        problem = self.problem(draft)
-        if problem is None:
-            return True
-        self.field_errors.show_text(*problem)
-        return False
+        problems = self.problems(draft)
+        for field, text in problems.items():
+            self.field_errors.show_text(field, text)
+        return not problems
 
-    def problem(self, draft: IvmlDraft) -> tuple[str, str] | None:
-        """The first local problem of ``draft`` as (request parameter, plain text), or None."""
+    def problems(self, draft: IvmlDraft) -> dict[str, str]:
+        """Every local problem of ``draft``: request parameter -> plain text."""
+        found: dict[str, str] = {}
+        for param, value in (
+            ("name", draft.name), ("launchurl", draft.launch_url),
+            ("resulturl", draft.result_url),
+        ):
+            try:
+                checked_text(value, param, "addivml")  # too long, a line break ...
+            except ApiError as exc:
+                found[param] = exc.explanation
         d = draft.stripped()
         not_web = self.tr(
             "This is not a web address TraiTel can use. It must start with https:// or "
             "http:// and have no spaces, for example {0}."
         )
         if not d.name:
-            return "name", self.tr("Give the configuration a name, for example “Support line”.")
+            found["name"] = self.tr("Give the configuration a name, for example “Support line”.")
         if not d.launch_url:
-            return "launchurl", self.tr(
+            found["launchurl"] = self.tr(
                 "Enter the launch address: the web address TraiTel fetches the call's "
                 "instructions from, for example {0}."
             ).format(LAUNCH_EXAMPLE)
-        if not is_web_address(d.launch_url):
-            return "launchurl", not_web.format(LAUNCH_EXAMPLE)
-        if d.result_url and not is_web_address(d.result_url):
-            return "resulturl", not_web.format(RESULT_EXAMPLE) + " " + self.tr(
+        elif "launchurl" not in found and not is_web_address(d.launch_url):
+            found["launchurl"] = not_web.format(LAUNCH_EXAMPLE)
+        if d.result_url and "resulturl" not in found and not is_web_address(d.result_url):
+            found["resulturl"] = not_web.format(RESULT_EXAMPLE) + " " + self.tr(
                 "Or leave it empty."
             )
-        return None
+        return {param: found[param] for param in ("name", "launchurl", "resulturl")
+                if param in found}
 
     #: Save (the Save button, Enter): check locally, then send, unless already sending.
     start_save = RecordDialog.start_submit

@@ -299,3 +299,4 @@ class AssignDialog(RecordDialog):
         if not (isinstance(field, str) and self.field_errors.show_text(field, text)):
             self.message_bar.show_error(exc)
             self.message_bar.text_label.setText(text)
+        self.fit_to_contents()

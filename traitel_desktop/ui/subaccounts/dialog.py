@@ -1,7 +1,9 @@
 """The add / edit sub-account dialog.
 
-Shown with ``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls). Save checks the
-alias and the e-mail locally, then runs the ``submit`` coroutine it was given; while that is
+Shown with ``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls). Save checks every
+field locally with the client's own checks (all problems marked at once: a missing alias, an
+invalid e-mail address, text too long or holding a line break ...), then runs the ``submit``
+coroutine it was given; while that is
 in flight the dialog shows it is working and cannot be submitted (or closed) again. When
 TraiTel refuses (101, 102, 104, 105, ...) the dialog stays open, marks the field concerned and
 keeps everything typed; on success it closes with ``Accepted`` and keeps the submit result in
@@ -17,20 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, email_is_valid
+from traitel_desktop.api import validate as check
+from traitel_desktop.api.errors import ApiError
+from traitel_desktop.api.form_checks import SUB_ACCOUNT_PARAMS, sub_account_fields
+from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, changed_fields
 from traitel_desktop.ui.widgets.record_dialog import RecordDialog
 
 Submit = Callable[[SubAccountDraft], Awaitable[Any]]
 
 #: Draft field -> request parameter (``exc.field``) it is sent as.
-PARAMS = {
-    "alias": "alias",
-    "email": "email",
-    "first_name": "firstname",
-    "last_name": "lastname",
-    "company": "company",
-    "fax_headline": "faxheadline",
-}
+PARAMS = SUB_ACCOUNT_PARAMS
 
 
 class SubAccountDialog(RecordDialog):
@@ -60,14 +58,12 @@ class SubAccountDialog(RecordDialog):
         form_box, form, self.sub_id = self.make_form(
             None if row is None else row.sub_id, self.tr("Sub-account ID"), "subid"
         )
-        self.alias = self.line(form, self.tr("&Alias"), self.tr("Alias"), 100)
-        self.email = self.line(form, self.tr("&E-mail"), self.tr("E-mail address"), 254)
-        self.first_name = self.line(form, self.tr("&First name"), self.tr("First name"), 100)
-        self.last_name = self.line(form, self.tr("&Last name"), self.tr("Last name"), 100)
-        self.company = self.line(form, self.tr("&Company"), self.tr("Company"), 100)
-        self.fax_headline = self.line(
-            form, self.tr("Fax &headline"), self.tr("Fax headline"), 100
-        )
+        self.alias = self.line(form, self.tr("&Alias"), self.tr("Alias"))
+        self.email = self.line(form, self.tr("&E-mail"), self.tr("E-mail address"))
+        self.first_name = self.line(form, self.tr("&First name"), self.tr("First name"))
+        self.last_name = self.line(form, self.tr("&Last name"), self.tr("Last name"))
+        self.company = self.line(form, self.tr("&Company"), self.tr("Company"))
+        self.fax_headline = self.line(form, self.tr("Fax &headline"), self.tr("Fax headline"))
         self.alias.setPlaceholderText(self.tr("e.g. reception"))
         self.email.setPlaceholderText(self.tr("name@example.com"))
         self.fax_headline.setToolTip(
@@ -108,23 +104,26 @@ class SubAccountDialog(RecordDialog):
 
     # --- saving -------------------------------------------------------------------------
     def check(self, draft: SubAccountDraft) -> bool:
-        """Local checks before anything is sent; marks the field and returns False on a
-        problem."""
-        d = draft.stripped()
+        """Local checks before anything is sent (the client's, on what would be sent: all of
+        a new sub-account, the changes of an existing one); marks every field with a problem
+        and returns False when there is one."""
         alias_needed = self.row is None or self.row.alias is not None
-        if not d.alias and alias_needed:
-            self.field_errors.show_text(
-                "alias", self.tr("Give the sub-account an alias, for example “reception”.")
-            )
-            return False
-        if d.email and not email_is_valid(d.email):
-            self.field_errors.show_text(
-                "email",
-                self.tr(
-                    "This e-mail address is not valid. Check it for typing mistakes; it should "
-                    "look like name@example.com."
+        if self.row is None:
+            values = draft.as_dict()
+        else:
+            values = changed_fields(self.row.draft(), draft)
+            if alias_needed and not draft.alias.strip():
+                values["alias"] = ""  # a known alias cannot be emptied
+        mode = "addsubaccount" if self.row is None else "updatesubaccount"
+        try:
+            with check.Problems() as problems:
+                sub_account_fields(mode, problems, **values)
+        except ApiError as exc:
+            self.mark_problems(exc, {
+                ("alias", 200): self.tr(
+                    "Give the sub-account an alias, for example “reception”."
                 ),
-            )
+            } if not draft.alias.strip() else None)
             return False
         return True
 

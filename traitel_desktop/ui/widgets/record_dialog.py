@@ -3,10 +3,16 @@ an IVML configuration, assign a number).
 
 :class:`RecordDialog` runs the ``submit`` coroutine it was given with a busy bar; while that is
 in flight the dialog cannot be submitted (or closed: Cancel, Esc) again and its inputs are
-locked. When TraiTel refuses, the dialog stays open with everything typed kept: the refusal
-goes on the field concerned (:class:`FieldErrors`) or else in the message bar; on success it
-closes with ``Accepted`` and keeps the submit result in :attr:`RecordDialog.result_value`.
-Shown with ``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls).
+locked. When TraiTel refuses, the dialog stays open with everything typed kept: each refusal
+goes on the field concerned (:class:`FieldErrors`, all at once) or else in the message bar; on
+success it closes with ``Accepted`` and keeps the submit result in
+:attr:`RecordDialog.result_value`. Shown with ``open()`` (never ``exec()``: see DESIGN.md,
+qasync pitfalls).
+
+Text fields have no length cap of their own (a cap would cut a paste silently): a field over
+the gateway's limit (``contract.limits``), or holding a control character, is marked as soon
+as it is typed or pasted, keeps what was typed, and is refused on save. The dialog grows to
+show every message whole.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from traitel_desktop.api.errors import ApiError
+from traitel_desktop.api.text_check import text as checked_text
+from traitel_desktop.contract.limits import TEXT_LIMITS
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.errors import show_unexpected
@@ -57,6 +66,7 @@ class RecordDialog(QDialog):
         self._busy = False
         self.message_bar = MessageBar(self)
         self.field_errors = FieldErrors()
+        self.field_errors.on_change = self.fit_to_contents
 
     # --- building -----------------------------------------------------------------------
     def make_intro(self, text: str) -> QLabel:
@@ -84,18 +94,55 @@ class RecordDialog(QDialog):
         return box, form, edit
 
     @staticmethod
-    def line(form: QFormLayout, label: str, accessible: str, limit: int) -> QLineEdit:
-        """A text field of at most ``limit`` characters, added to ``form`` as ``label``."""
+    def line(form: QFormLayout, label: str, accessible: str) -> QLineEdit:
+        """A text field added to ``form`` as ``label`` (its length is checked, never capped:
+        see the module docstring)."""
         edit = QLineEdit(form.parentWidget())
         edit.setAccessibleName(accessible)
-        edit.setMaxLength(limit)
         form.addRow(label, edit)
         return edit
 
     def bind_fields(self, params: dict[str, str]) -> None:
-        """Bind each field (attribute name) to the request parameter it is sent as."""
+        """Bind each field (attribute name) to the request parameter it is sent as; a text
+        field with a length limit is checked as it is typed (see :meth:`check_typed`)."""
         for name, param in params.items():
-            self.field_errors.bind(param, getattr(self, name))
+            widget = getattr(self, name)
+            self.field_errors.bind(param, widget)
+            if isinstance(widget, QLineEdit) and param in TEXT_LIMITS:
+                widget.textEdited.connect(
+                    lambda text, param=param: self.check_typed(param, text)
+                )
+
+    def check_typed(self, param: str, text: str) -> None:
+        """Mark ``param`` at once when ``text`` is over its limit or holds a control
+        character (what was typed is kept)."""
+        try:
+            checked_text(text, param, "")
+        except ApiError as exc:
+            self.field_errors.show_text(param, exc.explanation)
+
+    def mark_problems(self, exc: ApiError, texts: dict[tuple[str, int], str] | None = None) -> None:
+        """Mark every field ``exc`` (the client's checks) refuses; ``texts`` gives this
+        dialog's own words for some (field, code) pairs."""
+        texts = texts or {}
+        for problem in exc.problems:
+            if problem.field is None:
+                continue
+            text = texts.get((problem.field, problem.code), problem.explanation)
+            if not self.field_errors.show_text(problem.field, text):
+                self.message_bar.show_error(problem)
+
+    def fit_to_contents(self) -> None:
+        """Grow the dialog (never shrink it) so every message shows whole at its width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(self.width()))
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def start_layout(self) -> QVBoxLayout:
         """The dialog's layout, with the message bar on top."""
@@ -197,9 +244,11 @@ class RecordDialog(QDialog):
         self.task = spawn(self._send(value), name=self.task_name)
 
     def show_refusal(self, exc: Exception, value: Any) -> None:
-        """Show TraiTel's refusal of ``value``: on the field concerned, else in the bar."""
-        if not self.field_errors.show(exc):
-            self.message_bar.show_error(exc)
+        """Show TraiTel's refusal of ``value``: on the fields concerned, else in the bar."""
+        unshown = self.field_errors.show_all(exc)
+        if unshown:
+            self.message_bar.show_error(unshown[0])
+        self.fit_to_contents()
 
     async def _send(self, value: Any) -> None:
         from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
