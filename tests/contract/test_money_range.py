@@ -80,6 +80,17 @@ def test_money_in_range_agrees_with_the_definition(value: Decimal) -> None:
     assert money_in_range(value) == expected
 
 
+@given(st.from_regex(r"[+-]?0{0,3}[0-9]{0,14}(\.[0-9]{0,15}0{0,3})?", fullmatch=True)
+       .filter(lambda t: any(c.isdigit() for c in t)))
+def test_read_money_checks_the_text_as_money_in_range_checks_the_amount(text: str) -> None:
+    try:
+        got = read_money(text)
+    except ValueError:
+        assert not money_in_range(Decimal(text))
+    else:
+        assert money_in_range(got) and got == Decimal(text)
+
+
 # --- through the client, over HTTP ---------------------------------------------------------
 
 def test_a_forty_digit_balance_is_a_protocol_error_naming_the_field(

@@ -73,9 +73,8 @@ def _plain(value: Decimal) -> Decimal | None:
         return value if -MAX_WRITTEN_DIGITS <= exponent <= 0 else Decimal(0).copy_sign(value)
     if not -MAX_WRITTEN_DIGITS <= value.adjusted() < MAX_WRITTEN_DIGITS:
         return None
-    if _lowest_place(value) < -MAX_WRITTEN_DIGITS:
-        return value.quantize(_LAST_PLACE, context=_EXACT)
-    return value
+    rounded = value.quantize(_LAST_PLACE, context=_EXACT)  # (as_tuple would be slower)
+    return value if rounded == value else rounded
 
 
 def _unwritten(value: Decimal) -> str:
@@ -94,12 +93,8 @@ def format_money(value: Decimal) -> str:
     plain = _plain(value)
     if plain is None:
         return _unwritten(value)
-    normalized = plain.normalize(_EXACT)
-    exponent = normalized.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if exponent > -2:
-        normalized = plain.quantize(TWO_PLACES, context=_EXACT)
-    return f"{normalized:,f}"
+    cents = plain.quantize(TWO_PLACES, context=_EXACT)
+    return f"{cents if cents == plain else plain.normalize(_EXACT):,f}"
 
 
 def format_amount(value: Decimal) -> str:
