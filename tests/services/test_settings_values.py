@@ -1,6 +1,6 @@
-"""No value in the settings file stops the app (issue 13, part 3): every key, given hostile
-values of every type in the INI file, reads as its default with a log line; the main window
-starts with them."""
+"""No value stops the app from starting (issue 13, part 3): every settings key, given hostile
+values of every type in the INI file, reads as its default with a log line, and the main
+window starts with them; an absurd balance at sign-in is a plain error."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.helpers.fake_gateway import PASSWORD, start_gateway
+from traitel_desktop.api.errors import ProtocolError
 from traitel_desktop.services import Session, settings, signin
 from traitel_desktop.services.settings import DEFAULT_THRESHOLD, KEYS, AppSettings
 from traitel_desktop.ui.frame.main_window import MainWindow
@@ -125,3 +127,20 @@ def test_the_main_window_starts_with_an_absurd_threshold_in_the_file(
     assert window.header.is_low == (session.balance < DEFAULT_THRESHOLD)
     assert window.header.balance_label.text() != "—"
     assert any("balance/low_threshold" in r.getMessage() for r in caplog.records)
+
+
+def test_a_forty_digit_balance_at_sign_in_is_a_plain_error_not_a_crash(
+    app_settings: AppSettings, tmp_path: Path, run: Any,
+) -> None:
+    gateway, stop = start_gateway()
+    try:
+        gateway.by_mode.update({"querybalance": "Ok\n" + "1234567890" * 4 + "\n",
+                                "querytimezone": "Ok\nUTC\n"})
+        request = signin.SignInRequest("demo", PASSWORD, signin.PROFILE_CUSTOM,
+                                       (gateway.url, gateway.url))
+        with pytest.raises(ProtocolError) as info:
+            run(signin.sign_in(request, settings=app_settings, data_dir=tmp_path / "data"))
+    finally:
+        stop()
+    assert "credit_balance: amount out of range" in info.value.detail
+    assert "does not understand" in info.value.explanation  # the plain words shown
