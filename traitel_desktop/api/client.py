@@ -386,13 +386,13 @@ class TraiTelClient(Connection):
             "type": check.choice(type, SMS_COST_TYPES, "type", mode),
         }
         if self.sms_cost_mode is not None:
-            return tables.balance(self.request(self.sms_cost_mode, **params).parsed)
+            return tables.balance(self.request(self.sms_cost_mode, **params).parsed, "SMS cost")
         try:
             response = self.request(mode, **params)
         except IncompleteRequest:
             response = self.request(SMS_COST_ALT_SPELLING, **params)
         self.sms_cost_mode = response.mode
-        return tables.balance(response.parsed)
+        return tables.balance(response.parsed, "SMS cost")
 
     def query_voice_cost(self, number: str) -> records.VoiceCost:
         """Price breakdown of a call to ``number``."""

@@ -82,13 +82,14 @@ def _row_error(
 # --- single values -------------------------------------------------------------------------
 
 
-def balance(body: Body) -> Decimal:
-    """``querybalance`` / ``querysmscost``: one amount of money."""
+def balance(body: Body, field: str = "credit_balance") -> Decimal:
+    """``querybalance`` / ``querysmscost``: one amount of money (``field`` names it in the
+    error when it is not one, or out of range)."""
     value = body.value()
     try:
         return read_money(value)
     except ValueError as exc:
-        raise ProtocolError(str(exc)) from None
+        raise ProtocolError(f"{field}: {exc}") from None
 
 
 def new_id(body: Body) -> int:

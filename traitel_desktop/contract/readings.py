@@ -9,7 +9,8 @@ checking each other.
 Lenient but exact: white space around a cell is ignored (except ``RAW``), times may have a
 one-digit hour, and nothing else is guessed: ``1_000``, ``١٢``, ``1e3``, ``1,5``, ``2026-2-3``,
 ``07:05:09.5`` and ``24:00:00`` are errors. :func:`read_money` is the one reading of an
-amount of money in the client (logs, balances and prices).
+amount of money in the client (logs, balances and prices); it also refuses an amount no
+account can hold (:func:`money_in_range`: under a trillion, at most twelve decimals).
 
 :func:`read_column` (:class:`ColumnReader`) gives exactly ``[reader(t) for t in texts]``
 (tested), only faster: a repeated column reads each distinct text once, in one pass, and
@@ -28,6 +29,8 @@ from typing import Any
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, micro_units
 
 __all__ = [
+    "MONEY_LIMIT",
+    "MONEY_PLACES",
     "READERS",
     "BadCell",
     "CellError",
@@ -35,6 +38,7 @@ __all__ = [
     "LogReader",
     "MissingColumn",
     "header_positions",
+    "money_in_range",
     "read_column",
     "read_cost",
     "read_date",
@@ -111,11 +115,44 @@ def read_time(text: str) -> str:
     return f"{hour:02d}:{minute:02d}:{second:02d}"
 
 
+#: Every amount of money the app holds is smaller than this in size (a trillion): no balance,
+#: price or cost of a telecom account comes near it, and a bigger figure is a broken answer
+#: (or a damaged settings file), not money. It also keeps every amount within 24 digits, so
+#: sums and roundings stay exact in Decimal's default 28-digit context.
+_LIMIT_DIGITS = 12
+MONEY_LIMIT = Decimal(10) ** _LIMIT_DIGITS
+#: The most decimals (not counting trailing zeros) an amount may have: per-second rates and
+#: log costs go to millionths and a little beyond (``0.000000049390``); twelve leave room.
+MONEY_PLACES = 12
+
+
+def money_in_range(value: Decimal) -> bool:
+    """Whether ``value`` is an amount of money the app can hold: finite, smaller than
+    :data:`MONEY_LIMIT` in size, and with at most :data:`MONEY_PLACES` decimals that are not
+    trailing zeros (``0.10000000000000`` is fine). Exact and never raises: it looks at the
+    digits, with no arithmetic that could round or signal."""
+    if not value.is_finite():
+        return False
+    if value.is_zero():
+        return True  # whatever its exponent
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    trailing_zeros = len(digits) - len(bytes(digits).rstrip(b"\0"))
+    return value.adjusted() < _LIMIT_DIGITS and exponent + trailing_zeros >= -MONEY_PLACES
+
+
 def read_money(text: str) -> Decimal:
-    """A plain decimal string (``12.3450``) -> the exact ``Decimal`` (never via float)."""
+    """A plain decimal string (``12.3450``) -> the exact ``Decimal`` (never via float), in
+    range (:func:`money_in_range`)."""
     value = text.strip()
     if _MONEY.fullmatch(value) is None:
         raise ValueError(f"not an amount of money: {_show(text)}")
+    # money_in_range, on the text (a fraction of the time: no digit tuple is built).
+    whole, _, decimals = value.lstrip("+-").partition(".")
+    if len(whole.lstrip("0")) > _LIMIT_DIGITS or len(decimals.rstrip("0")) > MONEY_PLACES:
+        raise ValueError(
+            f"amount out of range: {_show(text)} (at most {_LIMIT_DIGITS} digits before the "
+            f"point and {MONEY_PLACES} decimals)")
     return Decimal(value)
 
 

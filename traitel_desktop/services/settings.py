@@ -1,21 +1,116 @@
 """Typed access to the app's QSettings (preferences and window state; never a password).
 
-Every value is read with an explicit ``type=`` because INI files give strings back.
+No value in the settings file can stop the app: each key is read by a parser of its own type
+(INI files give strings back), and a value that does not parse or is out of range (a
+threshold of ``1e27``, ``NaN``, a 10,000-digit refresh interval, a profile that does not
+exist, a list where a text belongs ...) is ignored with a log line: the default is used. A
+key that is absent gives its default quietly. :data:`KEYS` lists every key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from traitel_desktop.contract.logs import LOG_NAMES
+from traitel_desktop.contract.readings import money_in_range
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_THRESHOLD = Decimal("5.00")
 DEFAULT_REFRESH_MINUTES = 5
 MIN_REFRESH_MINUTES = 0  # 0 = no automatic refresh
 MAX_REFRESH_MINUTES = 24 * 60
 _LONGEST_VIEW_DAYS = 100 * 366  # a longer saved range is damage, not a choice
+#: A longer text setting is damage (the longest real one, a gateway address, is far shorter).
+LONGEST_TEXT = 2048
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WHOLE = re.compile(r"[+-]?[0-9]{1,9}")
+#: What ``str(Decimal)`` writes (and people type): ASCII digits, a point, an exponent; not
+#: ``1_000`` or other digits, which ``Decimal()`` would also take.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+#: The gateway profiles (``services.signin.PROFILES``; not imported: signin needs this module).
+PROFILES = ("traitel", "sandbox", "custom")
+#: Every key the app reads and writes.
+KEYS: tuple[str, ...] = (
+    "signin/username", "signin/profile", "signin/custom_primary", "signin/custom_alternate",
+    "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
+    "activity/start", "activity/end", "activity/rolling", "window/geometry",
+    "window/last_tab",
+)
+
+
+def valid_threshold(value: Decimal) -> bool:
+    """Whether ``value`` can be the low-balance threshold: an amount of money in range
+    (``contract.readings.money_in_range``) and not negative."""
+    return money_in_range(value) and not value.is_signed()
+
+
+# --- parsers: the value, or None when it is not one ---------------------------------------
+
+def _text(raw: object) -> str | None:
+    if not isinstance(raw, str) or len(raw) > LONGEST_TEXT or _CONTROL.search(raw):
+        return None
+    return raw
+
+
+def _choice(choices: Collection[str]) -> Callable[[object], str | None]:
+    def parse(raw: object) -> str | None:
+        return raw if isinstance(raw, str) and raw in choices else None
+
+    return parse
+
+
+def _bool(raw: object) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+        return raw.strip().lower() == "true"
+    return None
+
+
+def _minutes(raw: object) -> int | None:
+    if isinstance(raw, str) and _WHOLE.fullmatch(raw.strip()):
+        raw = int(raw)
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return None
+    return raw if MIN_REFRESH_MINUTES <= raw <= MAX_REFRESH_MINUTES else None
+
+
+def _threshold(raw: object) -> Decimal | None:
+    if not isinstance(raw, str) or len(raw) > LONGEST_TEXT or not _DECIMAL.fullmatch(raw.strip()):
+        return None
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation:  # an exponent beyond what Decimal holds
+        return None
+    return value if valid_threshold(value) else None
+
+
+def _date(raw: object) -> dt.date | None:
+    text = _text(raw)
+    try:
+        return None if text is None else dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _byte_array(raw: object) -> QByteArray | None:
+    return raw if isinstance(raw, QByteArray) else None
+
+
+def _show(raw: object) -> str:
+    text = repr(raw)
+    return text[:40] + ("..." if len(text) > 40 else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +141,24 @@ class AppSettings:
         self.qsettings = qsettings if qsettings is not None else QSettings()
 
     # --- helpers -------------------------------------------------------------------------
-    def _str(self, key: str, default: str = "") -> str:
-        value = self.qsettings.value(key, default, type=str)
-        return str(value) if value is not None else default
-
-    def _int(self, key: str, default: int) -> int:
-        try:
-            return int(self.qsettings.value(key, default, type=int))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+    def _read(self, key: str, default: T, parse: Callable[[object], T | None]) -> T:
+        """The value of ``key`` read by ``parse``; the default when the key is absent, or
+        (with a log line) when ``parse`` refuses what is there."""
+        if not self.qsettings.contains(key):
             return default
+        raw = self.qsettings.value(key)
+        value = parse(raw)
+        if value is None:
+            log.warning("Setting %s ignored, the default is used instead: %s is not a valid "
+                        "value", key, _show(raw))
+            return default
+        return value
+
+    def _str(self, key: str, default: str = "") -> str:
+        return self._read(key, default, _text)
 
     def _bool(self, key: str, default: bool) -> bool:
-        return bool(self.qsettings.value(key, default, type=bool))
+        return self._read(key, default, _bool)
 
     def sync(self) -> None:
         """Write pending changes to disk."""
@@ -75,7 +176,7 @@ class AppSettings:
     @property
     def profile(self) -> str:
         """Gateway profile id: ``traitel``, ``sandbox`` or ``custom``."""
-        return self._str("signin/profile", "traitel")
+        return self._read("signin/profile", PROFILES[0], _choice(PROFILES))
 
     @profile.setter
     def profile(self, value: str) -> None:
@@ -101,12 +202,9 @@ class AppSettings:
     # --- preferences --------------------------------------------------------------------
     @property
     def low_balance_threshold(self) -> Decimal:
-        text = self._str("balance/low_threshold", str(DEFAULT_THRESHOLD))
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            return DEFAULT_THRESHOLD
-        return value if value.is_finite() and value >= 0 else DEFAULT_THRESHOLD
+        """Below this the balance shows as low (a setting out of range is ignored:
+        :func:`valid_threshold`)."""
+        return self._read("balance/low_threshold", DEFAULT_THRESHOLD, _threshold)
 
     @low_balance_threshold.setter
     def low_balance_threshold(self, value: Decimal) -> None:
@@ -114,8 +212,8 @@ class AppSettings:
 
     @property
     def refresh_minutes(self) -> int:
-        value = self._int("balance/refresh_minutes", DEFAULT_REFRESH_MINUTES)
-        return min(max(value, MIN_REFRESH_MINUTES), MAX_REFRESH_MINUTES)
+        """Minutes between automatic balance refreshes (0: never)."""
+        return self._read("balance/refresh_minutes", DEFAULT_REFRESH_MINUTES, _minutes)
 
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
@@ -125,15 +223,17 @@ class AppSettings:
     @property
     def activity_view(self) -> ActivityView | None:
         """The Activity tab's last log and dates (None: never saved, or unreadable)."""
-        try:
-            start = dt.date.fromisoformat(self._str("activity/start"))
-            end = dt.date.fromisoformat(self._str("activity/end"))
-        except ValueError:
+        log_name = self._read("activity/log", "", _choice(LOG_NAMES))
+        start = self._read("activity/start", None, _date)
+        end = self._read("activity/end", None, _date)
+        rolling = self._bool("activity/rolling", False)
+        if not log_name or start is None or end is None:
             return None
-        log = self._str("activity/log")
-        if not log or start > end or (end - start).days > _LONGEST_VIEW_DAYS:
+        if start > end or (end - start).days > _LONGEST_VIEW_DAYS:
+            log.warning("Setting activity/start..end ignored: %s to %s is not a range to show",
+                        start, end)
             return None
-        return ActivityView(log, start, end, self._bool("activity/rolling", False))
+        return ActivityView(log_name, start, end, rolling)
 
     @activity_view.setter
     def activity_view(self, value: ActivityView) -> None:
@@ -145,8 +245,7 @@ class AppSettings:
     # --- window state -------------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray:
-        value = self.qsettings.value("window/geometry", QByteArray(), type=QByteArray)
-        return value if isinstance(value, QByteArray) else QByteArray()
+        return self._read("window/geometry", QByteArray(), _byte_array)
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
