@@ -144,7 +144,13 @@ class HistorySync:
 
         async def one(chunk: Chunk) -> None:
             async with gate:
-                await self._chunk(chunk, today, run)
+                if run.stopped:  # a chunk failed the sync: send nothing more
+                    return
+                try:
+                    await self._chunk(chunk, today, run)
+                except BaseException:
+                    run.stopped = True  # before the next chunk takes this one's place
+                    raise
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -286,12 +292,13 @@ class HistorySync:
 
 @dataclass(slots=True)
 class _Run:
-    """The state of one :meth:`HistorySync.sync`: its report, its progress callback, and
-    how many of its requests some gateway answered."""
+    """The state of one :meth:`HistorySync.sync`: its report, its progress callback, how
+    many of its requests some gateway answered, and whether it is being stopped."""
 
     report: SyncReport
     tell: Progress
     answered: int = 0
+    stopped: bool = False
 
 
 async def _finish(work: Awaitable[T]) -> T:
