@@ -20,7 +20,7 @@ import pytest
 from tests.helpers.did_sandbox_api import Api
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.contract.logs import LOG_NAMES
-from traitel_desktop.core.history_sync import HistorySync, month_chunks
+from traitel_desktop.core.history_sync import HistorySync, RetryPolicy, month_chunks
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
 
@@ -55,7 +55,12 @@ def archive(tmp_path: Path) -> Iterator[Archive]:
     opened.close()
 
 
+#: Tries spaced by hundredths of a second: the tests never wait long.
+QUICK = RetryPolicy(attempts=3, base=0.01)
+
+
 def engine(api: Api, archive: Archive, sb: Any, **kwargs: Any) -> HistorySync:
+    kwargs.setdefault("retry", QUICK)
     return HistorySync(api, archive, today=sb.today_for, **kwargs)
 
 

@@ -10,7 +10,8 @@ One :meth:`HistorySync.sync`:
    "today" is, and whether the zone changed since the archive was written — then the archive
    is moved to the new zone and its boundary days marked, see ``Archive.change_time_zone``);
 2. lists the days each log still needs (never fetched, incomplete, or not final yet: today
-   and yesterday always), cut into month-sized chunks of consecutive days, newest first;
+   and yesterday always), cut into month-sized chunks of consecutive days, newest first
+   (:mod:`~traitel_desktop.core.sync_chunks`);
 3. fetches the chunks ``parallel`` at a time for the whole account (no ``subid``: the archive
    is account-wide, sub-accounts are filtered on read) with ``TraiTelClient.log``, which
    reads the answer into typed columns in the worker thread;
@@ -18,11 +19,20 @@ One :meth:`HistorySync.sync`:
    that settles a whole month (every day complete and final) also builds that month's
    column cache (``Archive.warm_months``), still in the worker thread.
 
+A flaky gateway does not stop the sync: every request is tried again after a failure on the
+way (``retry``, a :class:`~traitel_desktop.core.sync_retry.RetryPolicy`: a few tries with
+growing, cancellable waits). A chunk that still fails is left out and the sync goes on with
+the others: its days are not stored, so they stay missing in the archive and the next sync
+asks for them alone; :attr:`SyncReport.missing` lists them. Only when no gateway answers at
+all is the sync stopped with :class:`Offline`: when the first request (the time zone) gets
+no answer, or when a chunk's tries all went unanswered, nothing else answered meanwhile, and
+one more question (the time zone again) goes unanswered too.
+
 A response with ``limit`` rows may be cut short, so it is never stored: the range is split in
 halves and fetched again; a single day with ``limit`` rows or more is stored as incomplete and
 reported in :attr:`SyncReport.truncated`. Cancelling the task keeps every chunk already stored
-(a chunk being written finishes first); chunks still on the wire are dropped. When no gateway
-answers, :class:`Offline` is raised: show the archive, marked offline, with
+(a chunk being written finishes first); chunks still on the wire, or waiting to be tried
+again, are dropped. On :class:`Offline`, show the archive, marked offline, with
 :meth:`Archive.last_sync`.
 """
 
@@ -32,8 +42,8 @@ import asyncio
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from traitel_desktop.api.errors import (
@@ -44,9 +54,13 @@ from traitel_desktop.api.errors import (
 )
 from traitel_desktop.contract.logs import LOG_NAMES, LOGS, LogColumns
 from traitel_desktop.contract.zones import today_in
+from traitel_desktop.core.sync_chunks import Chunk, fetch, month_chunks
+from traitel_desktop.core.sync_report import Offline, SyncReport
+from traitel_desktop.core.sync_retry import TRANSIENT, UNREACHABLE, RetryPolicy
 from traitel_desktop.store.archive import Archive
 
-__all__ = ["Call", "Chunk", "HistorySync", "Offline", "SyncReport", "month_chunks"]
+__all__ = ["Call", "Chunk", "HistorySync", "Offline", "RetryPolicy", "SyncReport",
+           "month_chunks"]
 
 log = logging.getLogger(__name__)
 
@@ -64,105 +78,13 @@ class Call(Protocol):
     def __call__(self, fn: Callable[[Any], T], /) -> Awaitable[T]: ...
 
 
-class Offline(TraiTelError):
-    """No gateway answered: show the archived history, marked offline.
-
-    ``last_sync`` is when archived data last arrived (None when the archive is empty);
-    ``stored_days`` counts days this sync still managed to store before the connection went.
-    """
-
-    def __init__(self, last_sync: dt.datetime | None, stored_days: int = 0) -> None:
-        self.last_sync = last_sync
-        self.stored_days = stored_days
-        when = "never" if last_sync is None else last_sync.isoformat(timespec="seconds")
-        super().__init__(
-            f"No TraiTel gateway answered; showing the archive (last sync: {when})",
-            "TraiTel's servers could not be reached, so this is the history saved on this "
-            "computer at the last sync. Newer activity is not shown. Check the internet "
-            "connection and sync again.",
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """Consecutive days ``first``..``last`` of one log, fetched with one request."""
-
-    log: str
-    first: dt.date
-    last: dt.date
-
-    @property
-    def days(self) -> int:
-        """How many days the chunk covers."""
-        return (self.last - self.first).days + 1
-
-    def halves(self) -> tuple[Chunk, Chunk]:
-        """The chunk split in two (it must cover at least two days)."""
-        middle = self.first + dt.timedelta(days=self.days // 2 - 1)
-        return (Chunk(self.log, self.first, middle),
-                Chunk(self.log, middle + dt.timedelta(days=1), self.last))
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What one sync did."""
-
-    zone: str = ""
-    today: dt.date | None = None
-    needed_days: int = 0
-    done_days: int = 0
-    requests: int = 0
-    splits: int = 0
-    rows: int = 0
-    #: (log, day) stored incomplete: the gateway gave ``limit`` rows for that single day.
-    truncated: list[tuple[str, dt.date]] = field(default_factory=list)
-    #: Days per log that the zone change marked for a new fetch.
-    zone_change: dict[str, list[dt.date]] = field(default_factory=dict)
-
-
-def month_chunks(log_name: str, days: Iterable[dt.date]) -> list[Chunk]:
-    """Runs of consecutive ``days`` cut at month boundaries (oldest first)."""
-    chunks: list[Chunk] = []
-    first: dt.date | None = None
-    last: dt.date | None = None
-    for day in sorted(days):
-        if (first is not None and last is not None and day == last + dt.timedelta(days=1)
-                and (day.year, day.month) == (first.year, first.month)):
-            last = day
-            continue
-        if first is not None and last is not None:
-            chunks.append(Chunk(log_name, first, last))
-        first = last = day
-    if first is not None and last is not None:
-        chunks.append(Chunk(log_name, first, last))
-    return chunks
-
-
-@dataclass(frozen=True, slots=True)
-class _Fetched:
-    count: int
-    rows: LogColumns | None  # None: ``limit`` rows for several days, to split
-
-
-def _fetch(chunk: Chunk, limit: int) -> Callable[[Any], _Fetched]:
-    """The worker-thread part: fetch the chunk's typed rows through the client (not kept
-    when a range of several days came back full: it is split and fetched again)."""
-
-    def run(client: Any) -> _Fetched:
-        rows: LogColumns = client.log(chunk.log, chunk.first, chunk.last, limit=limit)
-        if len(rows) >= limit and chunk.days > 1:
-            return _Fetched(len(rows), None)
-        return _Fetched(len(rows), rows)
-
-    return run
-
-
 class HistorySync:
     """Fills an :class:`Archive` from the gateway (see the module docstring).
 
     ``today(zone)`` gives today's date in an IANA zone (default: the real clock; tests pass
     the sandbox's ``today_for``). ``limit`` is sent with every log request; ``parallel``
-    bounds the requests in flight.
+    bounds the requests in flight; ``retry`` says how often and after which waits a request
+    that failed on the way is tried again.
     """
 
     def __init__(
@@ -173,6 +95,7 @@ class HistorySync:
         today: Callable[[str], dt.date] = today_in,
         limit: int = DEFAULT_LIMIT,
         parallel: int = DEFAULT_PARALLEL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         if limit < 1 or parallel < 1:
             raise ValueError("limit and parallel must be at least 1")
@@ -181,6 +104,7 @@ class HistorySync:
         self._today = today
         self.limit = limit
         self.parallel = parallel
+        self.retry = retry or RetryPolicy()
 
     async def sync(
         self,
@@ -192,18 +116,19 @@ class HistorySync:
         """Fetch what the archive lacks of ``logs`` from ``start`` to ``end`` (inclusive;
         ``end`` is capped at today, ``start`` defaults to 364 days before today).
 
-        Raises :class:`Offline` when no gateway answers, the API's errors otherwise, and
-        ``CancelledError`` when cancelled (stored chunks stay).
+        Returns the report (with the days that could not be fetched in
+        :attr:`SyncReport.missing`). Raises :class:`Offline` when no gateway answers, the
+        API's errors otherwise, and ``CancelledError`` when cancelled (stored chunks stay).
         """
         for name in logs:
             if name not in LOGS:
                 raise ValueError(f"unknown log {name!r}")
-        report = SyncReport()
+        run = _Run(SyncReport(), progress or (lambda done, needed: None))
         try:
-            zone: str = await self._call(lambda c: c.query_time_zone())
-        except (GatewayUnreachable, TimeoutError) as exc:
+            zone: str = await self._request(run, lambda c: c.query_time_zone(), "time zone")
+        except UNREACHABLE as exc:
             raise Offline(self.archive.last_sync()) from exc
-        report.requests += 1
+        report = run.report
         today = self._today(zone)
         report.zone, report.today = zone, today
         await self._follow_zone(zone, today, report)
@@ -214,13 +139,18 @@ class HistorySync:
             chunks += month_chunks(name, self.archive.missing_days(name, first, last, today))
         chunks.sort(key=lambda c: (c.first, LOG_NAMES.index(c.log)), reverse=True)
         report.needed_days = sum(c.days for c in chunks)
-        tell = progress or (lambda done, needed: None)
-        tell(0, report.needed_days)
+        run.tell(0, report.needed_days)
         gate = asyncio.Semaphore(self.parallel)
 
         async def one(chunk: Chunk) -> None:
             async with gate:
-                await self._chunk(chunk, today, report, tell)
+                if run.stopped:  # a chunk failed the sync: send nothing more
+                    return
+                try:
+                    await self._chunk(chunk, today, run)
+                except BaseException:
+                    run.stopped = True  # before the next chunk takes this one's place
+                    raise
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -228,7 +158,33 @@ class HistorySync:
                     group.create_task(one(chunk))
         except BaseExceptionGroup as errors:
             raise self._one_error(errors, report) from None
+        if report.missing:
+            log.warning("%d of %d days could not be fetched: %s", report.missing_days,
+                        report.needed_days, ", ".join(map(str, report.missing)))
         return report
+
+    async def _request(self, run: _Run, fn: Callable[[Any], T], what: str) -> T:
+        """``await call(fn)``, tried again per :attr:`retry` after failures on the way;
+        counts the requests sent and those some gateway answered."""
+        tries = 0
+
+        async def attempt() -> T:
+            nonlocal tries
+            tries += 1
+            run.report.requests += 1
+            if tries > 1:
+                run.report.retries += 1
+            try:
+                result = await self._call(fn)
+            except UNREACHABLE:
+                raise
+            except TraiTelError:
+                run.answered += 1  # an error answer (Error 001 too) is an answer
+                raise
+            run.answered += 1
+            return result
+
+        return await self.retry.run(attempt, what)
 
     async def _follow_zone(self, zone: str, today: dt.date, report: SyncReport) -> None:
         old = self.archive.zone
@@ -242,30 +198,30 @@ class HistorySync:
             self.archive.change_time_zone, zone, today_old=self._today(old), today_new=today
         ))
 
-    async def _chunk(
-        self, chunk: Chunk, today: dt.date, report: SyncReport, tell: Progress
-    ) -> None:
+    async def _chunk(self, chunk: Chunk, today: dt.date, run: _Run) -> None:
+        report = run.report
+        answered_before = run.answered
         try:
-            fetched = await self._call(_fetch(chunk, self.limit))
+            fetched = await self._request(run, fetch(chunk, self.limit), str(chunk))
         except (InvalidEndDate, InvalidStartDate):
             if chunk.last != today:
                 raise
             # This computer's clock is ahead of the gateway's (around midnight): "today"
             # is still in the future there. Leave it for the next sync.
-            report.requests += 1
             report.needed_days -= 1
             log.info("%s: the gateway's today is still %s", chunk.log, today - _DAY)
             if chunk.days > 1:
-                await self._chunk(Chunk(chunk.log, chunk.first, today - _DAY), today, report,
-                                  tell)
+                await self._chunk(Chunk(chunk.log, chunk.first, today - _DAY), today, run)
             else:
-                tell(report.done_days, report.needed_days)
+                run.tell(report.done_days, report.needed_days)
             return
-        report.requests += 1
+        except TRANSIENT as exc:
+            await self._give_up(chunk, run, exc, nothing_answered=run.answered == answered_before)
+            return
         if fetched.rows is None:
             report.splits += 1
             for half in chunk.halves():
-                await self._chunk(half, today, report, tell)
+                await self._chunk(half, today, run)
             return
         complete = fetched.count < self.limit
         if not complete:
@@ -277,7 +233,29 @@ class HistorySync:
         await _finish(asyncio.to_thread(self._store, chunk, rows, today, complete))
         report.rows += len(rows)
         report.done_days += chunk.days
-        tell(report.done_days, report.needed_days)
+        run.tell(report.done_days, report.needed_days)
+
+    async def _give_up(self, chunk: Chunk, run: _Run, exc: BaseException, *,
+                       nothing_answered: bool) -> None:
+        """A chunk's tries all failed: leave its days for the next sync, unless no gateway
+        answers at all any more (then :class:`Offline` stops the sync)."""
+        if isinstance(exc, UNREACHABLE) and nothing_answered and not await self._answers(run):
+            raise Offline(self.archive.last_sync(), run.report.done_days) from exc
+        log.warning("%s: not fetched after %d tries (%s); left for the next sync", chunk,
+                    self.retry.attempts, exc)
+        run.report.missing.append(chunk)
+
+    async def _answers(self, run: _Run) -> bool:
+        """Whether a gateway answers a small question now (the time zone, asked once)."""
+        run.report.requests += 1
+        try:
+            await self._call(lambda c: c.query_time_zone())
+        except UNREACHABLE:
+            return False
+        except TraiTelError:
+            pass
+        run.answered += 1
+        return True
 
     def _store(self, chunk: Chunk, rows: LogColumns, today: dt.date, complete: bool) -> None:
         """The worker-thread part of storing a chunk: write it, then build the month cache
@@ -302,11 +280,25 @@ class HistorySync:
 
         walk(errors)
         for exc in leaves:
+            if isinstance(exc, Offline):
+                return exc
+        for exc in leaves:
             if isinstance(exc, GatewayUnreachable | TimeoutError):
                 offline = Offline(self.archive.last_sync(), report.done_days)
                 offline.__cause__ = exc
                 return offline
         return leaves[0]
+
+
+@dataclass(slots=True)
+class _Run:
+    """The state of one :meth:`HistorySync.sync`: its report, its progress callback, how
+    many of its requests some gateway answered, and whether it is being stopped."""
+
+    report: SyncReport
+    tell: Progress
+    answered: int = 0
+    stopped: bool = False
 
 
 async def _finish(work: Awaitable[T]) -> T:

@@ -62,8 +62,10 @@ _services: weakref.WeakKeyDictionary[Any, HistoryService] = weakref.WeakKeyDicti
 class EnsureResult:
     """How one :meth:`HistoryService.ensure` ended.
 
-    ``state`` is :data:`DONE` (``report`` set), :data:`CANCELLED` (what arrived is kept) or
-    :data:`OFFLINE` (no gateway answered; ``last_sync`` is when data last arrived).
+    ``state`` is :data:`DONE` (``report`` set; days that could not be fetched even after a
+    few tries are in ``report.missing`` and fetched by the next sync), :data:`CANCELLED` (what
+    arrived is kept) or :data:`OFFLINE` (no gateway answered; ``last_sync`` is when data last
+    arrived).
     """
 
     state: str

@@ -42,6 +42,15 @@ def offline_text(last_sync: dt.datetime | None) -> str:
     return tr("Offline — showing history saved on this computer, last updated {0}").format(when)
 
 
+def missing_text(missing: int, of: int) -> str:
+    """The note after a sync that could not fetch ``missing`` of the ``of`` days shown."""
+    if missing == 1:
+        return tr("Up to date except 1 of {0} days, which could not be fetched from TraiTel; "
+                  "it will be fetched at the next refresh (F5).").format(f"{of:,}")
+    return tr("Up to date except {0} of {1} days that could not be fetched from TraiTel; "
+              "they will be fetched at the next refresh (F5).").format(f"{missing:,}", f"{of:,}")
+
+
 def totals_text(totals: Totals, of: int) -> str:
     """``1,234 records · 12:03:04 · 56 pages · cost 12.3400`` for the rows shown."""
     parts = [

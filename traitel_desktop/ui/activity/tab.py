@@ -5,10 +5,11 @@ Controls: the log, a date range (calendar pickers that stop at today in the acco
 zone), a sub-account, and a search over every column. The archived rows show at once; the
 days the archive lacks are then fetched with a progress bar and a Cancel button, and the table
 is redrawn when they arrived. Without a gateway the archived rows stay, marked offline with
-the last sync time. The log and dates come back at the next session (a range that ended
-today keeps its length and ends on the new today). Below the table: totals of the rows
-shown. Beside it: the selected row in full (Ctrl+C copies it). Export writes the rows
-shown, in their order, to CSV or XLSX.
+the last sync time; when a gateway answers but some days could not be fetched even after a
+few tries, a note says how many, and the next refresh fetches them. The log and dates come
+back at the next session (a range that ended today keeps its length and ends on the new
+today). Below the table: totals of the rows shown. Beside it: the selected row in full
+(Ctrl+C copies it). Export writes the rows shown, in their order, to CSV or XLSX.
 
 Keyboard: Alt+L log, Alt+F/Alt+T dates, Alt+U sub-account, Ctrl+F search, Ctrl+C copy the
 details, Ctrl+E export, Escape cancels a sync or an export. Follows the tab protocol of
@@ -38,7 +39,7 @@ from traitel_desktop.services.history import CANCELLED, DONE, OFFLINE, HistorySe
 from traitel_desktop.services.settings import ActivityView
 from traitel_desktop.ui.activity.columns import log_titles
 from traitel_desktop.ui.activity.export import ExportControls
-from traitel_desktop.ui.activity.panes import ActivityBody, totals_text
+from traitel_desktop.ui.activity.panes import ActivityBody, missing_text, totals_text
 from traitel_desktop.ui.activity.table import LogTable
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.message_bar import MessageBar
@@ -309,10 +310,13 @@ class ActivityTab(QWidget):
             self.body.show_offline(result.last_sync or history.last_sync)
         else:
             self.body.show_offline(None, online=True)
+        missing = result.report.missing_days if result.report is not None else 0
         if result.state == CANCELLED:
             self.message_bar.show_info(self.tr(
                 "Fetching was cancelled. The days that arrived are kept; the rest will be "
                 "fetched the next time."))
+        elif result.state == DONE and missing:
+            self.message_bar.show_info(missing_text(missing, (end - start).days + 1))
         elif result.state == DONE and self.message_bar.property("kind") == "info":
             self.message_bar.clear()
         if result.state != OFFLINE or self.model.table.count == 0:
