@@ -39,6 +39,11 @@ _DAMAGED = (
     "the file is damaged",
     "Restart TraiTel Desktop: it moves the damaged file aside and starts a new one.",
 )
+_NO_FOLDER = (
+    "its folder could not be made or opened",
+    "Check that the folder exists, is a folder and can be changed, then restart TraiTel "
+    "Desktop.",
+)
 _OTHER = (
     "the computer could not read or write the file",
     "Restart TraiTel Desktop. If this keeps happening, check the disk.",
@@ -61,6 +66,9 @@ _OS_KINDS = {
     errno.EROFS: _NO_ACCESS,
     errno.ENOSPC: _FULL,
     errno.EDQUOT: _FULL,
+    errno.ENOTDIR: _NO_FOLDER,
+    errno.EEXIST: _NO_FOLDER,
+    errno.ENOENT: _NO_FOLDER,
 }
 
 
