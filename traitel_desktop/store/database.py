@@ -87,10 +87,12 @@ def _quick_check(conn: sqlite3.Connection, path: Path | str, what: str) -> None:
         raise DamagedDatabase(path, what, "; ".join(problems[:3]))
 
 
-def _probe(file: Path, what: str, *, full: bool) -> None:
+def _probe(file: Path, what: str, *, full: bool, strict: bool = False) -> None:
     """Read the file on a read-only connection: its schema, and with ``full`` every page
     (``PRAGMA quick_check``). A read-only connection never rewrites or removes the file's
-    ``-wal``/``-shm``, so a damaged file is moved aside as it was found."""
+    ``-wal``/``-shm``, so a damaged file is moved aside as it was found. Damage raises
+    :class:`DamagedDatabase`; a probe that cannot run for another reason raises only when
+    ``strict`` (else the read-write open that follows says what is wrong)."""
     if file.is_dir():
         raise DamagedDatabase(file, what, "a folder is where the file should be")
     try:
@@ -99,13 +101,17 @@ def _probe(file: Path, what: str, *, full: bool) -> None:
         conn = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True,
                                isolation_level=None)
     except (sqlite3.Error, OSError) as exc:
-        raise storage_error(exc, file, what) from exc
+        if strict:
+            raise storage_error(exc, file, what) from exc
+        return
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if full:
             _quick_check(conn, file, what)
     except sqlite3.Error as exc:
-        raise storage_error(exc, file, what) from exc
+        error = storage_error(exc, file, what)
+        if strict or isinstance(error, DamagedDatabase):
+            raise error from exc
     finally:
         conn.close()
 
@@ -114,7 +120,7 @@ def check_database(path: Path | str, what: str = DEFAULT_WHAT) -> None:
     """Check every page of the database at ``path`` (``PRAGMA quick_check``) on a read-only
     connection of its own: any thread may call it. Raises :class:`DamagedDatabase` or
     :class:`StorageError`; a missing or empty file passes."""
-    _probe(Path(path), what, full=True)
+    _probe(Path(path), what, full=True, strict=True)
 
 
 def move_aside(path: Path | str, when: dt.datetime | None = None) -> Path:
