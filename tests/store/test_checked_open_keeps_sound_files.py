@@ -98,3 +98,28 @@ def test_a_record_another_instance_is_writing_opens_checked_and_unharmed(
     assert first.aliases() == {7: "reception", 99: "other window"}
     first.close()
     assert list(tmp_path.glob("*damaged*")) == []
+
+
+def test_connections_opening_a_new_file_at_once_migrate_it_once(tmp_path: Path) -> None:
+    """Two windows (or a window and its reader thread) starting on a new data folder."""
+    import threading
+
+    path = tmp_path / Archive.FILE_NAME
+    start = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            Archive(path, check=False).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with Archive(path) as archive:
+        assert archive.row_count("logsmsout") == 0

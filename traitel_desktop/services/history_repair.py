@@ -120,10 +120,12 @@ class ArchiveRepairs:
         self._untold = damage.moved(moved)
         self.last_sync = None
 
-    def _storage_error(self, exc: sqlite3.Error) -> StorageError:
-        """``exc`` in plain words; damage is remembered, so the next check moves it aside."""
+    def _storage_error(self, exc: sqlite3.Error, generation: int | None = None) -> StorageError:
+        """``exc`` in plain words; damage is remembered, so the next check moves it aside,
+        unless it was met on a file replaced since (``generation``: the one read)."""
         error = translate(exc, self.archive.path)
-        if isinstance(error, DamagedDatabase):
+        stale = generation is not None and generation != self._generation
+        if isinstance(error, DamagedDatabase) and not stale:
             self._met = error
             if self._check is not None and self._check.done():
                 self._check = None
@@ -151,10 +153,10 @@ class ArchiveRepairs:
         try:
             result: T | None = await loop.run_in_executor(self._reader, read, *args)
         except sqlite3.Error as exc:
-            error = self._storage_error(exc)
+            error = self._storage_error(exc, generation)
             if not isinstance(error, DamagedDatabase):
                 raise error from exc
-            result = None
+            result = None  # read again once the file is checked (and replaced)
             check = self._checking()
         await asyncio.shield(check)
         if result is None or generation != self._generation:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def open_database(
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
         _migrate(conn, migrations)
     except BaseException as exc:
         conn.close()
@@ -66,19 +67,38 @@ def open_database(
     return conn
 
 
-def _migrate(conn: sqlite3.Connection, migrations: Sequence[str]) -> None:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for number, script in enumerate(migrations[version:], start=version + 1):
-        conn.execute("BEGIN")
+def _use_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch to WAL. On a new file another connection switching at the same moment makes
+    SQLite answer "locked" at once (its busy timeout does not cover this), so try again for
+    about a second."""
+    for attempt in range(attempts):
         try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
+            if not busy or attempt == attempts - 1:
+                raise
+            time.sleep(0.02)
+
+
+def _migrate(conn: sqlite3.Connection, migrations: Sequence[str]) -> None:
+    """Run the migrations the file lacks, in one write transaction; the version is read
+    again inside it, so two connections opening a new file at once migrate it once."""
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= len(migrations):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for number, script in enumerate(migrations[version:], start=version + 1):
             for statement in script.split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path | str, what: str) -> None:
