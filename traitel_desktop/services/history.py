@@ -14,6 +14,11 @@ the views (Activity, Spend) one place to
 Archive writes and parsing happen in worker threads (``HistorySync``); the Qt thread only
 schedules them. When the account's time zone changes (``session.data_changed("timezone")``)
 the archive is moved to the new zone in a worker thread.
+
+The archive opens on the Qt thread with a light check and is checked whole in a worker thread
+before the first sync (:mod:`.history_repair`); a damaged one is moved aside and replaced by
+an empty one (``repaired`` tells the views, the next sync fetches it again). Storage failures
+reach the views as :class:`~.storage.StorageError`, never as bare ``sqlite3`` errors.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,6 +40,8 @@ from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.contract.zones import today_in
 from traitel_desktop.core.history_sync import HistorySync, Offline, SyncReport
 from traitel_desktop.runtime.responsiveness import bulk_job
+from traitel_desktop.services.history_repair import ArchiveRepairs
+from traitel_desktop.services.storage import DamagedDatabase
 from traitel_desktop.store.archive import Archive, DayTotal
 from traitel_desktop.store.archive_columns import read_columns
 
@@ -51,6 +58,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: :attr:`EnsureResult.state` values.
 DONE, CANCELLED, OFFLINE = "done", "cancelled", "offline"
@@ -73,12 +81,14 @@ class EnsureResult:
     last_sync: dt.datetime | None = None
 
 
-class HistoryService(QObject):
+class HistoryService(QObject, ArchiveRepairs):
     """The activity history of one session (see the module docstring).
 
     Signals: ``sync_started()``; ``progress(done_days, needed_days)`` while a sync runs;
     ``sync_finished(EnsureResult)``; ``offline_changed(bool)``; ``archive_changed()`` after a
-    sync stored rows or the archive moved to a new time zone (views re-read then).
+    sync stored rows or the archive moved to a new time zone (views re-read then);
+    ``repaired(error)`` when a damaged archive was moved aside and replaced by an empty one
+    (``error.explanation`` says so in plain words; the next sync fetches it again).
     """
 
     sync_started = Signal()
@@ -86,6 +96,7 @@ class HistoryService(QObject):
     sync_finished = Signal(object)
     offline_changed = Signal(bool)
     archive_changed = Signal()
+    repaired = Signal(object)
 
     def __init__(
         self,
@@ -98,16 +109,23 @@ class HistoryService(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.archive = Archive.in_directory(session.data_dir)
+        # A light check here (the Qt thread); the whole file is checked in a worker thread.
+        self.archive = Archive.in_directory(session.data_dir, check=False, repair=True)
+        #: The repair the views have not been told about yet (see ``repaired``).
+        self._untold: DamagedDatabase | None = self.archive.repaired
+        self._check: asyncio.Future[None] | None = None
+        self._met: DamagedDatabase | None = None  # damage met in use, after the check
+        self._generation = 0  # of the archive file: reader threads reopen when it moves
         options: dict[str, Any] = {"today": today}
         if limit is not None:
             options["limit"] = limit
         if parallel is not None:
             options["parallel"] = parallel
+        self._sync_options = options
         self.sync_engine = HistorySync(session.call, self.archive, **options)
         self._today = today
         self.offline = False
-        self.last_sync: dt.datetime | None = self.archive.last_sync()
+        self.last_sync: dt.datetime | None = self._reading(self.archive.last_sync, None)
         self.done_days = 0
         self.needed_days = 0
         self._task: asyncio.Task[SyncReport] | None = None
@@ -149,6 +167,8 @@ class HistoryService(QObject):
 
         self._reader.submit(close_readers)
         self._reader.shutdown(wait=False)
+        if self._check is not None:
+            self._check.cancel()
         self.archive.close()
         if _services.get(self.session) is self:
             del _services[self.session]
@@ -157,7 +177,7 @@ class HistoryService(QObject):
     @property
     def zone(self) -> str:
         """The account's time zone (the session's; else the archive's; else UTC)."""
-        return self.session.time_zone or self.archive.zone or "UTC"
+        return self.session.time_zone or self._reading(lambda: self.archive.zone, None) or "UTC"
 
     def today(self) -> dt.date:
         """Today in the account's time zone."""
@@ -168,17 +188,14 @@ class HistoryService(QObject):
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
     ) -> list[tuple[Any, ...]]:
         """Archived rows of ``log`` (``Archive.rows``), on the Qt thread; no network."""
-        return self.archive.rows(log, start, end, sub_id)
+        return self._reading(lambda: self.archive.rows(log, start, end, sub_id), [])
 
     async def load_rows(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None = None
     ) -> list[tuple[Any, ...]]:
         """Like :meth:`rows`, read in the service's reader thread (the Qt thread stays free
         for large ranges). The reader has its own connection to the same file."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._reader, self._read_in_thread, log, start, end, sub_id
-        )
+        return await self._read_checked(self._read_in_thread, log, start, end, sub_id)
 
     def _read_in_thread(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None
@@ -186,11 +203,18 @@ class HistoryService(QObject):
         return self._thread_archive().rows(log, start, end, sub_id)
 
     def _thread_archive(self) -> Archive:
-        """The reader thread's own connection to the archive file."""
-        archive: Archive | None = getattr(self._reader_local, "archive", None)
+        """The reader thread's own connection to the archive file (opened again once the
+        file was replaced)."""
+        local = self._reader_local
+        archive: Archive | None = getattr(local, "archive", None)
+        if archive is not None and local.generation != self._generation:
+            archive.close()
+            self._readers.remove(archive)
+            archive = None
         if archive is None:
-            archive = Archive(self.archive.path)
-            self._reader_local.archive = archive
+            local.generation = self._generation
+            archive = Archive(self.archive.path, check=False)
+            local.archive = archive
             self._readers.append(archive)
         return archive
 
@@ -202,10 +226,7 @@ class HistoryService(QObject):
 
         The fast read for big tables: ``Archive.columns`` in the service's reader thread
         (whole months come from the archive's month cache)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._reader, self._columns_in_thread, log, start, end, sub_id
-        )
+        return await self._read_checked(self._columns_in_thread, log, start, end, sub_id)
 
     def _columns_in_thread(
         self, log: str, start: dt.date, end: dt.date, sub_id: int | None
@@ -220,12 +241,13 @@ class HistoryService(QObject):
         logs: Sequence[str] = LOG_NAMES,
     ) -> list[DayTotal]:
         """Records and exact cost per day, log and sub-account (``Archive.totals_by_day``)."""
-        return self.archive.totals_by_day(start, end, sub_id, logs)
+        return self._reading(lambda: self.archive.totals_by_day(start, end, sub_id, logs), [])
 
     def missing_days(self, logs: Sequence[str], start: dt.date, end: dt.date) -> int:
         """How many log-days from ``start`` to ``end`` a sync would fetch now."""
         today = self.today()
-        return sum(len(self.archive.missing_days(name, start, end, today)) for name in logs)
+        return self._reading(lambda: sum(
+            len(self.archive.missing_days(name, start, end, today)) for name in logs), 0)
 
     # --- syncing ------------------------------------------------------------------------
     @property
@@ -249,6 +271,7 @@ class HistoryService(QObject):
         """
         if self._closed:
             raise RuntimeError("the history service is closed")
+        await asyncio.shield(self._checking())  # whole (or replaced) before the sync writes
         async with self._lock:
             self._cancel_requested = False
             self.done_days, self.needed_days = 0, 0
@@ -274,6 +297,9 @@ class HistoryService(QObject):
                 self._set_offline(True)
                 self._finish(result, changed=exc.stored_days > 0)
                 return result
+            except sqlite3.Error as exc:
+                self.sync_finished.emit(None)
+                raise self._storage_error(exc) from exc
             except BaseException:
                 self.sync_finished.emit(None)
                 raise

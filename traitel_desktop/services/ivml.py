@@ -198,8 +198,9 @@ class IvmlService:
         return [n for n in found if n.assigned_service == "IVML" and n.assigned_id == ident]
 
     def no_ivr_since(self) -> datetime | None:
-        """See :func:`no_ivr_since` (this account's change log)."""
-        return no_ivr_since(self.changes.record)
+        """See :func:`no_ivr_since` (this account's change log; None when it cannot be
+        read)."""
+        return self.changes.quietly(no_ivr_since)
 
     async def add(self, draft: IvmlDraft) -> int:
         """Create a configuration from ``draft``; returns its ID."""

@@ -207,7 +207,7 @@ class Numbers:
             # A superseded load says nothing; otherwise the first real error is shown.
             raise next((e for e in errors if isinstance(e, Superseded)), errors[0])
         numbers, ivrs, ivmls, subs = results
-        known = self.changes.record.aliases()
+        known = self.changes.aliases()
         rows = [SubAccountRow(s, server_alias(s) or known.get(s.sub_id)) for s in subs]
         return build_rows(numbers, ivrs, ivmls, rows)
 

@@ -144,7 +144,7 @@ class SubAccounts:
     async def load(self) -> list[SubAccountRow]:
         """Every sub-account with its alias where known (a newer load supersedes this one)."""
         subs = await self.session.call(lambda c: c.query_sub_accounts(), key=LIST_KEY)
-        known = self.changes.record.aliases()
+        known = self.changes.aliases()
         return [SubAccountRow(s, server_alias(s) or known.get(s.sub_id)) for s in subs]
 
     async def numbers(self, sub_id: int) -> list[Number]:
@@ -174,7 +174,7 @@ class SubAccounts:
             ),
             detail=detail,
         )
-        self.changes.record.set_alias(new_id, d.alias)
+        self.changes.set_alias(new_id, d.alias)
         self._notify("subaccounts")
         return new_id
 
@@ -194,7 +194,7 @@ class SubAccounts:
             detail=describe(changes),
         )
         if "alias" in changes:
-            self.changes.record.set_alias(sub_id, changes["alias"])
+            self.changes.set_alias(sub_id, changes["alias"])
         self._notify("subaccounts")
         return changes
 
@@ -209,7 +209,7 @@ class SubAccounts:
             lambda c: c.del_sub_account(sub_id),
             detail=detail,
         )
-        self.changes.record.forget_alias(sub_id)
+        self.changes.forget_alias(sub_id)
         self._notify("subaccounts")
         self._notify("numbers")
 

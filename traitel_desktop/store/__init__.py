@@ -4,5 +4,6 @@ No Qt here; the service layer opens these stores and the UI reaches them through
 """
 
 from traitel_desktop.store.account_record import AccountRecord, Change
+from traitel_desktop.store.errors import DamagedDatabase, StorageError
 
-__all__ = ["AccountRecord", "Change"]
+__all__ = ["AccountRecord", "Change", "DamagedDatabase", "StorageError"]

@@ -1,7 +1,9 @@
 """The app's own record for one account: sub-account aliases it set, and every change it made.
 
 The API returns no alias for a sub-account (NOTES.md) and keeps no audit log, so the app keeps
-both itself, in ``record.sqlite3`` inside the account's data directory.
+both itself, in ``record.sqlite3`` inside the account's data directory. Every method raises
+:class:`~traitel_desktop.store.errors.StorageError` (never a bare ``sqlite3.Error``) when the
+file cannot be used.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from traitel_desktop.store.database import open_database
+from traitel_desktop.store.database import open_database, open_repairing
+from traitel_desktop.store.errors import DamagedDatabase, translated
 
 _MIGRATIONS = (
     """
@@ -48,23 +51,36 @@ class Change:
 
 
 class AccountRecord:
-    """Aliases and change log of one account, stored in SQLite at ``path``."""
+    """Aliases and change log of one account, stored in SQLite at ``path``.
+
+    The file is checked when it opens (it is small: the check is fast). A damaged one raises
+    :class:`DamagedDatabase`, or with ``repair`` is moved aside and replaced by a new, empty
+    record; :attr:`repaired` then says where it went."""
 
     FILE_NAME = "record.sqlite3"
+    #: The record, as its owner would call it (in error texts).
+    WHAT = "the record of your changes and sub-account aliases kept on this computer"
 
-    def __init__(self, path: Path | str) -> None:
-        self._conn = open_database(path, _MIGRATIONS)
+    def __init__(self, path: Path | str, *, repair: bool = False) -> None:
+        self.path = Path(path)
+        #: The damage found when the file opened (it was moved aside), or None.
+        self.repaired: DamagedDatabase | None = None
+        if repair:
+            self._conn, self.repaired = open_repairing(path, _MIGRATIONS, what=self.WHAT)
+        else:
+            self._conn = open_database(path, _MIGRATIONS, what=self.WHAT)
 
     @classmethod
-    def in_directory(cls, data_dir: Path) -> AccountRecord:
+    def in_directory(cls, data_dir: Path, *, repair: bool = False) -> AccountRecord:
         """Open the record kept in an account's data directory."""
-        return cls(Path(data_dir) / cls.FILE_NAME)
+        return cls(Path(data_dir) / cls.FILE_NAME, repair=repair)
 
     def close(self) -> None:
         """Close the underlying database."""
         self._conn.close()
 
     # -- aliases ---------------------------------------------------------------------------
+    @translated
     def set_alias(self, sub_id: int, alias: str) -> None:
         """Remember the alias the app gave (or changed) for a sub-account."""
         self._conn.execute(
@@ -73,20 +89,24 @@ class AccountRecord:
             (sub_id, alias),
         )
 
+    @translated
     def alias(self, sub_id: int) -> str | None:
         """The alias remembered for ``sub_id``, or None when the app never set one."""
         row = self._conn.execute("SELECT alias FROM alias WHERE sub_id = ?", (sub_id,)).fetchone()
         return None if row is None else str(row[0])
 
+    @translated
     def aliases(self) -> dict[int, str]:
         """Every remembered alias, by sub-account ID."""
         return {int(s): str(a) for s, a in self._conn.execute("SELECT sub_id, alias FROM alias")}
 
+    @translated
     def forget_alias(self, sub_id: int) -> None:
         """Drop the alias of a deleted sub-account."""
         self._conn.execute("DELETE FROM alias WHERE sub_id = ?", (sub_id,))
 
     # -- change log ------------------------------------------------------------------------
+    @translated
     def log_change(
         self,
         *,
@@ -107,6 +127,7 @@ class AccountRecord:
         )
         return int(cursor.lastrowid or 0)
 
+    @translated
     def changes(self, limit: int | None = None) -> list[Change]:
         """The change log, newest first."""
         sql = "SELECT id, at_utc, actor, area, action, target, detail, result FROM change "

@@ -43,7 +43,8 @@ from traitel_desktop.store.archive_columns import (
 )
 from traitel_desktop.store.archive_schema import insert_rows, schema_sql, sql_columns
 from traitel_desktop.store.archive_zone import Relabel, move_log
-from traitel_desktop.store.database import open_database
+from traitel_desktop.store.database import open_database, open_repairing
+from traitel_desktop.store.errors import DamagedDatabase
 
 __all__ = ["Archive", "DayState", "DayTotal"]
 
@@ -92,20 +93,35 @@ def _spec(log: str) -> LogSpec:
 
 
 class Archive:
-    """The history archive of one account, in the SQLite file at ``path``."""
+    """The history archive of one account, in the SQLite file at ``path``.
+
+    The file is checked when it opens unless ``check`` is false (the check reads the whole
+    file: a big archive opened on the UI thread is checked in a worker thread instead, with
+    ``store.database.check_database``). A damaged file raises
+    :class:`~traitel_desktop.store.errors.DamagedDatabase`, or with ``repair`` is moved aside
+    and replaced by an empty archive; :attr:`repaired` then says where it went."""
 
     FILE_NAME = "history.sqlite3"
+    #: The archive, as its owner would call it (in error texts).
+    WHAT = "the activity history saved on this computer"
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, check: bool = True, repair: bool = False) -> None:
         self.path = Path(path)
-        self._conn = open_database(self.path, _MIGRATIONS)
+        #: The damage found when the file opened (it was moved aside), or None.
+        self.repaired: DamagedDatabase | None = None
+        if repair:
+            self._conn, self.repaired = open_repairing(
+                self.path, _MIGRATIONS, what=self.WHAT, check=check)
+        else:
+            self._conn = open_database(self.path, _MIGRATIONS, what=self.WHAT, check=check)
         self._write_lock = threading.Lock()
         self._select = {name: ", ".join(sql_columns(name)) for name in LOGS}
 
     @classmethod
-    def in_directory(cls, data_dir: Path | str) -> Archive:
+    def in_directory(cls, data_dir: Path | str, *, check: bool = True,
+                     repair: bool = False) -> Archive:
         """Open (creating if needed) the archive kept in an account's data directory."""
-        return cls(Path(data_dir) / cls.FILE_NAME)
+        return cls(Path(data_dir) / cls.FILE_NAME, check=check, repair=repair)
 
     def close(self) -> None:
         """Close the reading connection."""

@@ -147,6 +147,7 @@ class ActivityTab(QWidget):
         self.end_edit.dateChanged.connect(self._dates_changed)
         self.body.cancel_button.clicked.connect(self.history.cancel)
         self.history.progress.connect(self._progress)
+        self.history.repaired.connect(self._repaired)
         self.session.data_changed.connect(self._data_changed)
         self.model.modelReset.connect(self._update_totals)
         self.model.layoutChanged.connect(self._update_totals)
@@ -276,12 +277,13 @@ class ActivityTab(QWidget):
 
     async def _reload_quietly(self) -> None:
         from traitel_desktop.api.errors import TraiTelError
+        from traitel_desktop.services.storage import StorageError
 
         try:
             await self.reload()
         except (Superseded, asyncio.CancelledError):
             pass
-        except TraiTelError as exc:
+        except (TraiTelError, StorageError) as exc:
             if alive(self):
                 self.message_bar.show_error(exc)
 
@@ -366,6 +368,11 @@ class ActivityTab(QWidget):
         self.sub_box.setCurrentIndex(max(self.sub_box.findData(chosen), 0))
         self.sub_box.blockSignals(False)
         self._subs_loaded = True
+
+    def _repaired(self, notice: Exception) -> None:
+        """The saved history was damaged, moved aside and is being fetched again: say so."""
+        if alive(self):
+            self.message_bar.show_error(notice)
 
     def _progress(self, done: int, needed: int) -> None:
         self.body.set_progress(done, needed)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.runtime.widget_guard import alive
-from traitel_desktop.services.changes import record_for
+from traitel_desktop.services.changes import Change, record_for
+from traitel_desktop.services.storage import StorageError
 
 # The table lives next door; its public names stay importable from here.
 from traitel_desktop.ui.change_history.model import (
@@ -57,6 +58,7 @@ class ChangeHistoryDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._problem = ""  # why the change log cannot be read, if it cannot
         self.session = session
         self.setObjectName("changeHistoryDialog")
         self.setWindowTitle(self.tr("Change history — {0}").format(session.username))
@@ -148,11 +150,22 @@ class ChangeHistoryDialog(QDialog):
     def refresh(self) -> None:
         """Read the change log again (local and fast)."""
         current = self.proxy.record(self.view.currentIndex())
-        changes = record_for(self.session).changes()
+        changes = self._read()
         self._newest = changes[0].id if changes else 0
         self.model.set_rows(changes)
         self.select_change(current.id if current is not None else None)
         self._update_state()
+
+    def _read(self, limit: int | None = None) -> list[Change]:
+        """The change log (newest first); none, and why in plain words where the table
+        would be, when this computer cannot read it."""
+        try:
+            changes = record_for(self.session).changes(limit)
+        except StorageError as exc:
+            self._problem = exc.explanation
+            return []
+        self._problem = ""
+        return changes
 
     def select_change(self, ident: int | None) -> None:
         """Select the change with ID ``ident`` if shown, else the first row shown."""
@@ -166,7 +179,7 @@ class ChangeHistoryDialog(QDialog):
 
     def refresh_if_new(self) -> bool:
         """Refresh when a line was written since the last read; True if it did."""
-        newest = record_for(self.session).changes(limit=1)
+        newest = self._read(limit=1)
         if (newest[0].id if newest else 0) == self._newest:
             return False
         self.refresh()
@@ -205,7 +218,9 @@ class ChangeHistoryDialog(QDialog):
         """Show the table, or say why it is empty; update the count."""
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         text = self.search.text().strip()
-        if not total:
+        if not total and self._problem:
+            self.empty.setText(self._problem)
+        elif not total:
             self.empty.setText(
                 self.tr(
                     "No changes yet.\nWhen you add, change or delete sub-accounts, numbers or "

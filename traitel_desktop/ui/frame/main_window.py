@@ -204,12 +204,13 @@ class MainWindow(QMainWindow):
         Takes the coroutine function, not a coroutine, so a task cancelled before it starts
         leaves no never-awaited coroutine behind."""
         from traitel_desktop.api.errors import TraiTelError
+        from traitel_desktop.services.storage import StorageError
 
         try:
             await start()
         except Superseded:
             return
-        except TraiTelError as exc:
+        except (TraiTelError, StorageError) as exc:
             if not self.session.closed:
                 self.message_bar.show_error(exc)
 

@@ -189,6 +189,7 @@ class SpendTab(QWidget):
             history.progress.connect(self._sync_progress)
             history.sync_finished.connect(self._sync_finished)
             history.archive_changed.connect(self._schedule_redraw)
+            history.repaired.connect(self._repaired)
         return history
 
     def ensure_chart(self) -> SpendChart:
@@ -233,7 +234,9 @@ class SpendTab(QWidget):
             if isinstance(result, asyncio.CancelledError):
                 raise result
         if isinstance(sync_result, BaseException):
-            if not isinstance(sync_result, TraiTelError):
+            from traitel_desktop.services.storage import StorageError
+
+            if not isinstance(sync_result, TraiTelError | StorageError):
                 raise sync_result
             self.message_bar.show_error(sync_result)
             self._show_note(self.tr("Showing the history saved on this computer."))
@@ -242,6 +245,10 @@ class SpendTab(QWidget):
             self._explain(sync_result)
         self.redraw()
         self.loaded.emit()
+
+    def _repaired(self, notice: Exception) -> None:
+        """The saved history was damaged, moved aside and is being fetched again: say so."""
+        self.message_bar.show_error(notice)
 
     async def _load_balance(self) -> None:
         if self.session.balance is None:
@@ -268,7 +275,7 @@ class SpendTab(QWidget):
         self.numbers = numbers
 
     async def _load_sub_accounts(self) -> None:
-        from traitel_desktop.services.changes import record_for
+        from traitel_desktop.services.changes import ChangeLog
         from traitel_desktop.services.subaccounts import server_alias
 
         try:
@@ -277,7 +284,7 @@ class SpendTab(QWidget):
             return
         except TraiTelError:  # names are a nicety: the chart falls back to IDs
             return
-        known = record_for(self.session).aliases()
+        known = ChangeLog(self.session).aliases()  # none when unreadable (a note is logged)
         names: dict[int, str] = {}
         for sub in subs:
             person = " ".join(p for p in (sub.first_name, sub.last_name) if p)

@@ -157,16 +157,19 @@ class RecordListTab(QWidget):
     async def load_rows(self, load: Awaitable[T]) -> T | None:
         """Await ``load`` with the loading state shown. Returns its result, or None when it
         was superseded, the tab is gone, or TraiTel refused (the error is then in the
-        message bar, the tab counts as loaded and ``loaded`` is emitted)."""
+        message bar, the tab counts as loaded and ``loaded`` is emitted). What this computer
+        could not read meanwhile (its own record) is noted in the message bar."""
         from traitel_desktop.api.errors import TraiTelError
+        from traitel_desktop.services.storage import StorageError, collecting_notes
 
         self._loading = True
         self._update_state()
         try:
-            result = await load
+            with collecting_notes() as notes:
+                result = await load
         except Superseded:
             return None
-        except TraiTelError as exc:
+        except (TraiTelError, StorageError) as exc:
             if alive(self):
                 self._loading = False
                 self._has_loaded = True
@@ -184,6 +187,8 @@ class RecordListTab(QWidget):
             return None
         self._loading = False
         self._has_loaded = True
+        if notes and not self.message_bar.text:  # a change's own note stays first
+            self.message_bar.show_info(" ".join(notes))
         return result
 
     # --- tasks and dialogs --------------------------------------------------------------
@@ -306,6 +311,7 @@ class CrudListTab(RecordListTab):
             return
         if result == QDialog.DialogCode.Accepted:
             self.search.clear()  # so the new row is shown
+            self.show_notes(dialog.notes)
             await self._guarded_reload(int(dialog.result_value))
         elif dialog.outcome_unknown:
             await self._guarded_reload()
@@ -316,12 +322,20 @@ class CrudListTab(RecordListTab):
         if not alive(self):
             return
         changed = result == QDialog.DialogCode.Accepted and bool(dialog.result_value)
+        if changed:
+            self.show_notes(dialog.notes)
         gone = getattr(dialog.last_error, "code", None) == self.gone_code
         if changed or gone or dialog.outcome_unknown:
             await self._guarded_reload(self.record_id(record))
 
+    def show_notes(self, notes: list[str]) -> None:
+        """Show what this computer could not record of a change that was made."""
+        if notes:
+            self.message_bar.show_info(" ".join(notes))
+
     async def _delete(self, record: Any) -> None:
         from traitel_desktop.api.errors import TraiTelError
+        from traitel_desktop.services.storage import collecting_notes
 
         fallback = self.selected_row()
         words = self.record_label(record)
@@ -348,8 +362,10 @@ class CrudListTab(RecordListTab):
         self._changing = True
         self._update_actions()
         self.status.setText(self.tr("Deleting {0}…").format(words))
+        notes: list[str] = []
         try:
-            await self.delete_record(record, numbers)
+            with collecting_notes() as notes:
+                await self.delete_record(record, numbers)
         except TraiTelError as exc:
             if alive(self):
                 self.message_bar.show_error(exc)
@@ -358,7 +374,7 @@ class CrudListTab(RecordListTab):
                 show_unexpected(self, exc)
         else:
             if alive(self):
-                self.message_bar.show_info(self.deleted_text(record, numbers))
+                self.message_bar.show_info(" ".join([self.deleted_text(record, numbers), *notes]))
         finally:
             if alive(self):
                 self._changing = False

@@ -6,8 +6,9 @@ in flight the dialog cannot be submitted (or closed: Cancel, Esc) again and its 
 locked. When TraiTel refuses, the dialog stays open with everything typed kept: each refusal
 goes on the field concerned (:class:`FieldErrors`, all at once) or else in the message bar; on
 success it closes with ``Accepted`` and keeps the submit result in
-:attr:`RecordDialog.result_value`. Shown with ``open()`` (never ``exec()``: see DESIGN.md,
-qasync pitfalls).
+:attr:`RecordDialog.result_value`, and in :attr:`RecordDialog.notes` what this computer could
+not record meanwhile (the change is made all the same: see ``services.storage``). Shown with
+``open()`` (never ``exec()``: see DESIGN.md, qasync pitfalls).
 
 Text fields have no length cap of their own (a cap would cut a paste silently): a field over
 the gateway's limit (``contract.limits``), or holding a control character, is marked as soon
@@ -63,6 +64,8 @@ class RecordDialog(QDialog):
         #: The last error TraiTel (or the client) gave, if any.
         self.last_error: Exception | None = None
         self.task: asyncio.Task[None] | None = None
+        #: Notes in plain words from the last successful submit (see the module docstring).
+        self.notes: list[str] = []
         self._busy = False
         self.message_bar = MessageBar(self)
         self.field_errors = FieldErrors()
@@ -252,9 +255,17 @@ class RecordDialog(QDialog):
 
     async def _send(self, value: Any) -> None:
         from traitel_desktop.api.errors import TraiTelError, UnknownOutcome
+        from traitel_desktop.services.storage import StorageError, collecting_notes
 
         try:
-            result = await self.submit(value)
+            with collecting_notes() as notes:
+                result = await self.submit(value)
+        except StorageError as exc:  # before anything was sent: nothing changed
+            if not alive(self):
+                return
+            self._set_busy(False)
+            self.message_bar.show_error(exc)
+            return
         except TraiTelError as exc:
             if not alive(self):
                 return
@@ -273,6 +284,7 @@ class RecordDialog(QDialog):
             return
         self._set_busy(False)
         self.result_value = result
+        self.notes = notes
         self.accept()
 
     def reject(self) -> None:
