@@ -114,3 +114,32 @@ def test_cancel_ends_a_backoff_wait_at_once_and_the_qt_thread_stays_free(
     assert result.state == CANCELLED and not history.syncing
     assert beats == [threading.get_ident()] * len(beats)
     assert flaky.tries(*oldest) == 1
+
+
+def test_the_header_stays_online_while_a_sync_retries_and_goes_offline_when_it_gives_up(
+    history: HistoryService, flaky: FlakyGateway, run: Callable[..., Any],
+) -> None:
+    """Each dropped try used to mark the session offline and the next answer online again,
+    so the header flickered through a flaky gateway; only the sync's verdict counts now."""
+    history.sync_engine.retry = RetryPolicy(attempts=3, base=0.01)
+    tries: dict[tuple[str, str, str], int] = {}
+
+    def first_try_dropped(request: Recorded) -> str | None:
+        key = log_range(request)
+        tries[key] = tries.get(key, 0) + 1
+        return DROP if key[0] == LOG and tries[key] == 1 else None
+
+    flaky.fail = first_try_dropped
+    online: list[bool] = []
+    history.session.connection_changed.connect(online.append)
+    today = history.today()
+    result = run(history.ensure([LOG], today - dt.timedelta(days=89), today), timeout=30.0)
+    assert result.state == DONE and result.report is not None
+    assert result.report.missing_days == 0
+    assert any(count > 1 for count in tries.values())  # some tries were dropped
+    assert False not in online
+
+    flaky.fail = lambda request: DROP
+    run(history.ensure([LOG], today - dt.timedelta(days=400), today), timeout=30.0)
+    assert history.offline
+    assert online[-1] is False and history.session.online is False

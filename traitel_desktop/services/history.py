@@ -32,6 +32,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -122,7 +123,7 @@ class HistoryService(QObject, ArchiveRepairs):
         if parallel is not None:
             options["parallel"] = parallel
         self._sync_options = options
-        self.sync_engine = HistorySync(session.call, self.archive, **options)
+        self.sync_engine = HistorySync(partial(session.call, retried=True), self.archive, **options)
         self._today = today
         self.offline = False
         self.last_sync: dt.datetime | None = self._reading(self.archive.last_sync, None)
@@ -294,6 +295,7 @@ class HistoryService(QObject, ArchiveRepairs):
                 return result
             except Offline as exc:
                 result = EnsureResult(OFFLINE, last_sync=exc.last_sync)
+                self.session.mark_offline()
                 self._set_offline(True)
                 self._finish(result, changed=exc.stored_days > 0)
                 return result

@@ -124,11 +124,19 @@ class Session(QObject):
         """True after :meth:`close`."""
         return self._closed
 
-    async def call(self, fn: Callable[[TraiTelClient], T], *, key: str | None = None) -> T:
+    async def call(
+        self, fn: Callable[[TraiTelClient], T], *, key: str | None = None,
+        retried: bool = False,
+    ) -> T:
         """Run ``fn(client)`` in the pool and return its result on the Qt thread.
 
         Raises the API layer's typed errors; :class:`Superseded` when a newer call with the
         same ``key`` was made meanwhile (whatever this one's outcome was).
+
+        ``retried=True`` is for a caller that tries again by itself (the history sync): one
+        unanswered try then does not mark the session offline, so the header does not flicker
+        between Online and Offline through a flaky gateway; the caller says so with
+        :meth:`mark_offline` when it gives up. An answer still marks it online.
         """
         if self._closed:
             raise RuntimeError("the session is closed")
@@ -145,7 +153,8 @@ class Session(QObject):
         except BaseException as exc:
             if key is not None and self._generations.get(key) != generation:
                 raise Superseded(key) from None
-            self._after_error(exc)
+            if not (retried and _unanswered(exc)):
+                self._after_error(exc)
             raise
         if key is not None and self._generations.get(key) != generation:
             raise Superseded(key)
@@ -166,11 +175,16 @@ class Session(QObject):
             return
         from traitel_desktop.api import errors
 
-        if isinstance(exc, errors.GatewayUnreachable | asyncio.TimeoutError | TimeoutError):
+        if _unanswered(exc):
             self._set_online(False)
         elif isinstance(exc, errors.TraiTelError):
             # The server answered (even with an error): we are online.
             self._after_success(exc.__dict__.get("_traitel_gateway"))
+
+    def mark_offline(self) -> None:
+        """No gateway answers: said by a caller that retried on its own (see :meth:`call`)."""
+        if not self._closed:
+            self._set_online(False)
 
     def _set_online(self, online: bool) -> None:
         if online != self.online:
@@ -223,3 +237,10 @@ class Session(QObject):
             return
         self._closed = True
         self._pool.shutdown()
+
+
+def _unanswered(exc: BaseException) -> bool:
+    """True when no gateway answered: the request says nothing about the session but that."""
+    from traitel_desktop.api import errors
+
+    return isinstance(exc, errors.GatewayUnreachable | asyncio.TimeoutError | TimeoutError)
