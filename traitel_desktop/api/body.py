@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -45,6 +44,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _ERROR_LINE = re.compile(r"Error\s+(\d{1,3})\s*:\s*(.*)", re.IGNORECASE)
+
+#: One line and its end (LF, CRLF or CR), as ``io.StringIO(newline="")`` splits them; used
+#: instead, as a ``StringIO`` holds four bytes per character of the whole body.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 
 #: Cells in one CSV row, at most.
 MAX_COLUMNS = 1000
@@ -101,7 +104,8 @@ def csv_rows(payload: str) -> Iterator[list[str]]:
     left = [MAX_ROW_CHARS]
 
     def lines() -> Iterator[str]:
-        for line in io.StringIO(payload, newline=""):
+        for match in _LINE.finditer(payload):
+            line = match.group()
             left[0] -= len(line)
             if left[0] < 0:
                 raise AnswerTooLarge(
