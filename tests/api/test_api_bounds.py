@@ -223,3 +223,36 @@ def test_slow_but_steady_answer_within_the_deadline_is_read(
         # The connection's deadline does not outlive its request.
         primary.reply(SUCCESS["querybalance"])
         assert str(c.query_balance()) == "123.4500"
+
+
+def test_deadline_holds_through_a_proxy(
+    primary: FakeGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fake gateway plays an HTTP proxy (it answers whatever URL it is asked for) that
+    # drips; the connections of a proxy's pool are watched too.
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = primary.url.rsplit("/", 1)[0]
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    monkeypatch.setenv("http_proxy", proxy)
+    primary.reply(Reply(SUCCESS["querybalance"], drip=0.5, drip_head=True))
+    with bounded_client(("http://gateway.invalid/accountmanager.pl",), deadline=1.0) as c:
+        started = time.monotonic()
+        with pytest.raises(errors.AnswerTooSlow):
+            c.query_balance()
+        assert time.monotonic() - started < SOON
+    assert primary.requests[0].path == "http://gateway.invalid/accountmanager.pl"
+
+
+def test_watched_pools_keep_their_kind() -> None:
+    # A SOCKS proxy's pools (urllib3.contrib.socks) must stay SOCKS pools when watched.
+    from urllib3.connectionpool import HTTPSConnectionPool
+
+    from traitel_desktop.api.watchdog import _watched
+
+    class ThroughSocks(HTTPSConnectionPool):
+        """Stands for urllib3.contrib.socks.SOCKSHTTPSConnectionPool."""
+
+    watched = _watched({"https": ThroughSocks})["https"]
+    assert issubclass(watched, ThroughSocks) and watched is not ThroughSocks
+    assert _watched({"https": watched})["https"] is watched

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 __all__ = ["DeadlineAdapter", "Watch", "watching"]
 
@@ -93,21 +92,29 @@ def _attach(connection: Any) -> None:
         watch.attach(connection)
 
 
-class _WatchedHTTPPool(HTTPConnectionPool):
+class _Watched:
+    """Mixed into a connection pool class: each connection it hands out is attached to the
+    current thread's watch."""
+
     def _get_conn(self, timeout: float | None = None) -> Any:
-        connection = super()._get_conn(timeout)
+        connection = super()._get_conn(timeout)  # type: ignore[misc]
         _attach(connection)
         return connection
 
 
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    def _get_conn(self, timeout: float | None = None) -> Any:
-        connection = super()._get_conn(timeout)
-        _attach(connection)
-        return connection
+_watched_classes: dict[type, type] = {}
 
 
-_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+def _watched(pools: dict[str, type]) -> dict[str, type]:
+    """``pools`` (scheme -> pool class, SOCKS pools included) with watched subclasses."""
+    out = {}
+    for scheme, cls in pools.items():
+        if not issubclass(cls, _Watched):
+            if cls not in _watched_classes:
+                _watched_classes[cls] = type(f"Watched{cls.__name__}", (_Watched, cls), {})
+            cls = _watched_classes[cls]
+        out[scheme] = cls
+    return out
 
 
 class DeadlineAdapter(HTTPAdapter):
@@ -116,9 +123,10 @@ class DeadlineAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _POOLS
+        manager = self.poolmanager
+        manager.pool_classes_by_scheme = _watched(manager.pool_classes_by_scheme)
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        manager.pool_classes_by_scheme = _POOLS
+        manager.pool_classes_by_scheme = _watched(manager.pool_classes_by_scheme)
         return manager
