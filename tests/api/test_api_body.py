@@ -155,3 +155,30 @@ def test_latin1_body_does_not_crash() -> None:
     body = "Ok\nSub-ID,Email,First Name,Last Name,Company,Fax Headline\n3,,Zoë,,Café,\n"
     [account] = tables.sub_accounts(parse_body(body.encode("latin-1")).table())
     assert (account.first_name, account.company) == ("Zoë", "Café")
+
+
+def test_stray_byte_in_utf8_spoils_one_character_not_the_answer(
+    client: TraiTelClient, primary: FakeGateway, caplog: pytest.LogCaptureFixture
+) -> None:
+    # UTF-8 throughout, but one Windows-1252 byte (0x92, a curly apostrophe) slipped in.
+    body = ("Ok\nSub-ID,Email,First Name,Last Name,Company,Fax Headline\n"
+            "3,,Zoë,Ng,Café X,\n4,,Ann,O\x00Neil,Björk & Co,\n").encode()
+    primary.reply(Reply(body.replace(b"\x00", b"\x92")))
+    with caplog.at_level("WARNING", logger="traitel_desktop.api.body"):
+        first, second = client.query_sub_accounts()
+    assert (first.first_name, first.company) == ("Zoë", "Café X")
+    assert (second.last_name, second.company) == ("O\u2019Neil", "Björk & Co")
+    [record] = caplog.records
+    assert "not valid UTF-8" in record.getMessage()
+    assert "Neil" not in record.getMessage()  # where, not what
+
+
+def test_valid_utf8_is_not_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="traitel_desktop.api.body"):
+        assert parse_body("Ok\nZoë\n".encode()).value() == "Zoë"
+    assert caplog.records == []
+
+
+def test_windows_1252_letters_read_as_such() -> None:
+    raw = "Ok\n€5 – “quoted” Œuvre\n".encode("cp1252") + b"\x81"
+    assert parse_body(raw).payload == "€5 – “quoted” Œuvre\n\x81"

@@ -69,26 +69,22 @@ def test_5xx_fails_over(
     assert _gateway_name(fast) == "alternate"
 
 
-@pytest.mark.parametrize("status", [502, 503])
-def test_write_fails_over_when_gateway_says_not_processed(
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_write_is_not_repeated_after_any_5xx(
     fast: TraiTelClient, primary: FakeGateway, alternate: FakeGateway, status: int
 ) -> None:
-    primary.reply(Reply("", status=status))
-    alternate.reply("Ok\n")
-    fast.del_sub_account(7)
-    assert primary.modes() == alternate.modes() == ["delsubaccount"]
-
-
-@pytest.mark.parametrize("status", [500, 504])
-def test_write_is_not_repeated_after_ambiguous_5xx(
-    fast: TraiTelClient, primary: FakeGateway, alternate: FakeGateway, status: int
-) -> None:
+    # A proxy may answer 502 or 503 after the gateway behind it made the change: for a
+    # change, every 5xx is an unknown outcome, never a reason to send it again.
     primary.reply(Reply("<html>Internal error</html>", status=status, content_type="text/html"))
     alternate.reply("Ok\n")
     with pytest.raises(errors.UnknownOutcome) as info:
         fast.del_sub_account(7)
+    assert primary.modes() == ["delsubaccount"]
     assert alternate.requests == []
     assert str(status) in str(info.value)
+    assert info.value.failure is errors.Failure.SERVER
+    assert "reported a problem" in info.value.explanation
+    assert "could not confirm whether it happened" in info.value.explanation
 
 
 def test_read_timeout_on_read_only_mode_retries_on_alternate(

@@ -1,13 +1,17 @@
 """A real HTTP server on loopback that plays a TraiTel gateway with canned answers.
 
 Each ``FakeGateway`` records every request (method, path, headers, raw body, decoded form) and
-answers with a :class:`Reply`: a body, a status, a delay, or a dropped connection. Answers come
-from ``replies`` (a queue; the last one repeats) or, when that is empty, from ``by_mode``.
+answers with a :class:`Reply`: a body, a status, a delay, or a dropped connection; or a hostile
+one: a body dripped a byte at a time (``drip``, its status line and headers too with
+``drip_head``), sent without a length (``length=False``: the end of the connection ends it).
+Answers come from ``replies`` (a queue; the last one repeats) or, when that is empty, from
+``by_mode``.
 """
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +43,9 @@ class Reply:
     cut: bool = False  # promise twice the length, send the body, close the connection
     content_type: str = "text/plain; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between bytes of the body (0: all at once)
+    drip_head: bool = False  # drip the status line and headers too
+    length: bool = True  # send Content-Length (else close the connection after the body)
 
 
 @dataclass
@@ -91,15 +98,39 @@ def _handler_for(gateway: FakeGateway) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 return
             body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
+            if reply.drip:
+                self._drip(reply, body)
+                return
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body) * (2 if reply.cut else 1)))
+            if reply.length:
+                self.send_header("Content-Length", str(len(body) * (2 if reply.cut else 1)))
             self.end_headers()
             self.wfile.write(body)
-            if reply.cut:
+            if reply.cut or not reply.length:
                 self.close_connection = True
+
+        def _drip(self, reply: Reply, body: bytes) -> None:
+            """Send the answer a byte every ``reply.drip`` seconds, until done, the client
+            gone or the gateway stopped."""
+            self.close_connection = True
+            head = [f"HTTP/1.1 {reply.status} Whatever", f"Content-Type: {reply.content_type}",
+                    *(f"{k}: {v}" for k, v in reply.headers.items())]
+            if reply.length:
+                head.append(f"Content-Length: {len(body)}")
+            head_bytes = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
+            if not reply.drip_head:
+                self.wfile.write(head_bytes)
+                head_bytes = b""
+            for byte in head_bytes + body:
+                if gateway.stop.wait(reply.drip):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                except OSError:
+                    return
 
         do_POST = _serve
         do_GET = _serve
@@ -117,12 +148,18 @@ class _Server(ThreadingHTTPServer):
         """A client that gave up (time-out tests) is expected; do not print tracebacks."""
 
 
-def start_gateway() -> tuple[FakeGateway, Callable[[], None]]:
-    """Start a fake gateway; returns it and the function that stops it."""
+def start_gateway(
+    tls: ssl.SSLContext | None = None,
+) -> tuple[FakeGateway, Callable[[], None]]:
+    """Start a fake gateway (HTTPS with ``tls``); returns it and the function that stops it."""
     gateway = FakeGateway()
     server = _Server(("127.0.0.1", 0), _handler_for(gateway))
     host, port = server.server_address[:2]
-    gateway.url = f"http://{host!s}:{port}/accountmanager.pl"
+    scheme = "http"
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    gateway.url = f"{scheme}://{host!s}:{port}/accountmanager.pl"
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
 

@@ -3,29 +3,123 @@
 The first line is ``Ok`` or ``Error NNN: text``; anything else is a :class:`ProtocolError`.
 After ``Ok`` comes nothing, one bare value, or an RFC 4180 CSV table with a header row.
 LF, CRLF, a UTF-8 byte-order mark and a missing final newline are all accepted.
+
+Encoding (for NOTES.md; the document names none):
+
+- Bodies are read as UTF-8 (a byte-order mark is dropped). A byte that is not part of a valid
+  UTF-8 sequence is read as Windows-1252 (the legacy encoding of Western Perl CGIs; its five
+  unassigned bytes as Latin-1), on its own: the rest of the body stays UTF-8. So a Latin-1 or
+  Windows-1252 answer reads right ("Café"), and one stray byte in a UTF-8 answer spoils one
+  character, not every accented letter of the answer (as reading the whole body as Latin-1
+  did). Each body that needs the fallback is logged (a warning: how many bytes, where the
+  first one is; never the text).
+
+A CSV row is bounded (a 10-million-column row must not become 10 million strings): a row of
+more than :data:`MAX_COLUMNS` cells or :data:`MAX_ROW_CHARS` characters (the widest log has 12
+columns; an SMS text is a few thousand characters at most) raises :class:`AnswerTooLarge`.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from traitel_desktop.api.errors import ProtocolError, error_for_code
+from traitel_desktop.api.errors import AnswerTooLarge, ProtocolError, error_for_code
 
-__all__ = ["Body", "Table", "decode_bytes", "parse_body"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_ROW_CHARS",
+    "Body",
+    "Table",
+    "check_width",
+    "csv_rows",
+    "decode_bytes",
+    "parse_body",
+]
+
+log = logging.getLogger(__name__)
 
 _ERROR_LINE = re.compile(r"Error\s+(\d{1,3})\s*:\s*(.*)", re.IGNORECASE)
 
+#: One line and its end (LF, CRLF or CR), as ``io.StringIO(newline="")`` splits them; used
+#: instead, as a ``StringIO`` holds four bytes per character of the whole body.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+
+#: Cells in one CSV row, at most.
+MAX_COLUMNS = 1000
+#: Characters in one CSV row (its lines included, for quoted newlines), at most.
+MAX_ROW_CHARS = 1 << 20
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+_LEGACY = [_cp1252(b) for b in range(256)]
+_FALLBACK = "traitel-cp1252"
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """The decoding error handler: the bytes UTF-8 refused, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(_LEGACY[b] for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_FALLBACK, _as_cp1252)
+
 
 def decode_bytes(raw: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Latin-1 (never fails)."""
+    """Bytes to text: UTF-8 (with or without BOM), any invalid byte read as Windows-1252
+    (never fails; logged when it happens, see the module docstring)."""
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    text = raw.decode("utf-8-sig", _FALLBACK)
+    log.warning("the answer is not valid UTF-8 (first bad byte at %d of %d): bytes that are "
+                "not UTF-8 were read as Windows-1252", first, len(raw))
+    return text
+
+
+def check_width(cells: int) -> None:
+    """Raise :class:`AnswerTooLarge` for a row of more than :data:`MAX_COLUMNS` cells."""
+    if cells > MAX_COLUMNS:
+        raise AnswerTooLarge(f"a table row has {cells} cells (at most {MAX_COLUMNS})",
+                             f"a row of more than {MAX_COLUMNS} columns")
+
+
+def csv_rows(payload: str) -> Iterator[list[str]]:
+    """The RFC 4180 rows of ``payload`` as ``csv.reader`` gives them (a blank line is an
+    empty list), each row checked against :data:`MAX_ROW_CHARS` while it is read and against
+    :data:`MAX_COLUMNS` once read. Raises :class:`AnswerTooLarge`, or :class:`ProtocolError`
+    for CSV that does not read."""
+    left = [MAX_ROW_CHARS]
+
+    def lines() -> Iterator[str]:
+        for match in _LINE.finditer(payload):
+            line = match.group()
+            left[0] -= len(line)
+            if left[0] < 0:
+                raise AnswerTooLarge(
+                    f"a table row is longer than {MAX_ROW_CHARS} characters",
+                    f"a row of more than {MAX_ROW_CHARS // 1_000_000} million characters")
+            yield line
+
+    try:
+        for row in csv.reader(lines()):
+            check_width(len(row))
+            left[0] = MAX_ROW_CHARS
+            yield row
+    except csv.Error as exc:
+        raise ProtocolError(f"the table is not valid CSV: {exc}") from None
 
 
 def _snippet(text: str) -> str:
@@ -84,10 +178,7 @@ class Body:
 
     def table(self) -> Table:
         """The CSV table; an empty payload is an empty table without columns."""
-        try:
-            rows = [row for row in csv.reader(io.StringIO(self.payload, newline="")) if row]
-        except csv.Error as exc:
-            raise ProtocolError(f"the table is not valid CSV: {exc}") from None
+        rows = [row for row in csv_rows(self.payload) if row]
         if not rows:
             return Table((), [])
         header = tuple(name.strip() for name in rows[0])

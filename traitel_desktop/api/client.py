@@ -65,6 +65,8 @@ class TraiTelClient(Connection):
         read_timeout: float = 30.0,
         verify: bool | str = True,
         time_zone: str | None = None,
+        deadline: float | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         super().__init__(
             username,
@@ -73,6 +75,8 @@ class TraiTelClient(Connection):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             verify=verify,
+            deadline=deadline,
+            max_bytes=max_bytes,
         )
         self.time_zone = time_zone
         #: The spelling of the SMS cost mode that worked, once one has.

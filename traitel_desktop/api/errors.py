@@ -2,8 +2,9 @@
 
 ``TraiTelError`` is the root. ``ApiError`` and its 21 subclasses are the gateway's own
 ``Error NNN: text`` answers (or the same error found locally before sending, see
-:mod:`traitel_desktop.api.validate`). ``ProtocolError``, ``GatewayUnreachable`` and
-``UnknownOutcome`` come from the client itself.
+:mod:`traitel_desktop.api.validate`). ``ProtocolError`` (and ``AnswerTooLarge``),
+``GatewayUnreachable`` (and ``NoAnswer``, ``AnswerTooSlow``) and ``UnknownOutcome`` come from
+the client itself; they live in :mod:`traitel_desktop.api.failures` and are re-exported here.
 
 Every error has ``.explanation``: plain words for someone who has never seen an API, saying
 what happened and what to do. No error text ever contains the account password: the client
@@ -13,15 +14,30 @@ calls :meth:`TraiTelError.redact` on anything built from server or network text.
 from __future__ import annotations
 
 from traitel_desktop.api.explanations import explain, field_for
+from traitel_desktop.api.failures import (
+    REDACTED,
+    AnswerTooLarge,
+    AnswerTooSlow,
+    Failure,
+    GatewayUnreachable,
+    NoAnswer,
+    ProtocolError,
+    TraiTelError,
+    UnknownOutcome,
+)
 from traitel_desktop.contract.error_codes import ERROR_TEXTS
 
 __all__ = [
+    "REDACTED",
     "AliasAlreadyRegistered",
+    "AnswerTooLarge",
+    "AnswerTooSlow",
     "ApiError",
     "AuthenticationFailed",
     "DidNotAvailable",
     "DuplicateName",
     "EmailAlreadyRegistered",
+    "Failure",
     "GatewayUnreachable",
     "IncompleteRequest",
     "InvalidCity",
@@ -36,6 +52,7 @@ __all__ = [
     "InvalidStartDate",
     "InvalidSubAccount",
     "InvalidTimeZone",
+    "NoAnswer",
     "NoIvrSubscription",
     "ProtocolError",
     "ServiceNotAvailable",
@@ -44,44 +61,6 @@ __all__ = [
     "UnknownOutcome",
     "error_for_code",
 ]
-
-REDACTED = "********"
-
-
-class TraiTelError(Exception):
-    """Root of every error the TraiTel client raises.
-
-    ``str(error)`` is a short technical line (for logs); ``.explanation`` is the plain text
-    to show to the account owner.
-    """
-
-    explanation: str
-
-    def __init__(self, message: str, explanation: str) -> None:
-        super().__init__(message)
-        self.explanation = explanation
-
-    def redact(self, secret: str) -> None:
-        """Replace every occurrence of ``secret`` in this error's texts with asterisks."""
-        if not secret:
-            return
-        self.args = tuple(
-            a.replace(secret, REDACTED) if isinstance(a, str) else a for a in self.args
-        )
-        for name, value in list(vars(self).items()):
-            if isinstance(value, str) and secret in value:
-                setattr(self, name, value.replace(secret, REDACTED))
-            elif isinstance(value, list | tuple):
-                setattr(self, name, type(value)(_redact_item(v, secret) for v in value))
-
-
-def _redact_item(value: object, secret: str) -> object:
-    if isinstance(value, str):
-        return value.replace(secret, REDACTED)
-    if isinstance(value, tuple):
-        return tuple(_redact_item(v, secret) for v in value)
-    return value
-
 
 class ApiError(TraiTelError):
     """The gateway answered ``Error NNN: text`` (or would have, found before sending).
@@ -302,72 +281,3 @@ def error_for_code(
     if field is None:
         field = field_for(code, mode)
     return cls(code, text, field=field, mode=mode, explanation=explanation, local=local)
-
-
-class ProtocolError(TraiTelError):
-    """The gateway's answer was not a TraiTel answer (an HTML page, an empty or cut body ...).
-
-    ``detail`` says what was wrong, for logs and bug reports.
-    """
-
-    def __init__(self, detail: str) -> None:
-        self.detail = detail
-        super().__init__(
-            f"Unexpected answer from the server: {detail}",
-            "The server sent an answer this program does not understand, so nothing could "
-            "be shown. This is usually temporary (for example a network or proxy page in "
-            "the way). Please try again in a few minutes; if it keeps happening, contact "
-            "TraiTel support.",
-        )
-
-
-class GatewayUnreachable(TraiTelError):
-    """No gateway answered (connection refused, time-outs, server errors).
-
-    ``attempts`` holds ``(gateway name, reason)`` pairs, one per gateway tried.
-    """
-
-    def __init__(self, attempts: list[tuple[str, str]]) -> None:
-        self.attempts = attempts
-        tried = "; ".join(f"{name}: {reason}" for name, reason in attempts) or "none"
-        super().__init__(
-            f"No TraiTel gateway answered ({tried})",
-            "TraiTel's servers could not be reached, so nothing was done. Check that this "
-            "computer is connected to the internet, then try again. If your connection "
-            "works, TraiTel may be having a short outage: try again in a few minutes.",
-        )
-
-
-#: What to look at after an unknown outcome, per write mode.
-_CHECK_WHAT: dict[str, str] = {
-    "addsubaccount": "the list of sub-accounts (the new sub-account may already be there)",
-    "delsubaccount": "the list of sub-accounts (it may already be gone)",
-    "updatesubaccount": "the sub-account's details (they may already be changed)",
-    "assignnumber": "your numbers (the number may already be assigned)",
-    "subscribedid": "your numbers and your balance (the number may already be yours, "
-    "and charged)",
-    "addivml": "the list of IVML configurations (the new one may already be there)",
-    "updateivml": "the IVML configuration (it may already be changed)",
-    "deleteivml": "the list of IVML configurations (it may already be gone)",
-    "settimezone": "the account time zone (it may already be changed)",
-}
-
-
-class UnknownOutcome(TraiTelError):
-    """A change was sent but no answer came back: it may or may not have been made.
-
-    The client never repeats such a request by itself. ``mode`` is the change that was sent,
-    ``gateway`` the name of the gateway it was sent to.
-    """
-
-    def __init__(self, mode: str, gateway: str, reason: str) -> None:
-        self.mode = mode
-        self.gateway = gateway
-        self.reason = reason
-        what = _CHECK_WHAT.get(mode, "your account")
-        super().__init__(
-            f"No answer to {mode} from the {gateway} gateway after sending it ({reason})",
-            "The change was sent to TraiTel, but the answer never arrived, so we could not "
-            f"confirm whether it happened. Please check {what} before trying again, so it "
-            "is not done twice.",
-        )

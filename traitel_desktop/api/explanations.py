@@ -176,3 +176,69 @@ def unnamed_field_explanation(sent: tuple[str, ...]) -> str:
         f"carried {listed}. Check {'it' if len(words) == 1 else 'each of them'} (a value "
         "may be too long, or not one of the allowed choices) and try again."
     )
+
+
+# --- requests that got no usable answer ---------------------------------------------------
+# Keyed by ``failures.Failure`` values: what went wrong with the connection or the answer.
+
+#: failure -> explanation when no gateway gave a usable answer to a question (nothing changed).
+FAILURE_EXPLANATIONS: dict[str, str] = {
+    "connect": "TraiTel's servers could not be reached, so nothing was done. Check that this "
+    "computer is connected to the internet, then try again. If your connection works, "
+    "TraiTel may be having a short outage: try again in a few minutes.",
+    "certificate": "The secure connection to TraiTel could not be set up because the "
+    "server's security certificate was not accepted, so nothing was sent. This happens on "
+    "networks that inspect connections (some offices, hotels and public Wi-Fi) or when this "
+    "computer's date and time are wrong. Check the date and time or try another network; if "
+    "it keeps happening, contact TraiTel support.",
+    "cut": "TraiTel started to answer, but the answer was cut off before it was complete, so "
+    "nothing could be shown. This is usually a short network problem: please try again. If "
+    "it keeps happening, try another network or contact TraiTel support.",
+    "no answer": "TraiTel's servers received the request but did not answer in time, so "
+    "nothing could be shown. They may be very busy: please try again in a few minutes.",
+    "server": "TraiTel's servers reported a problem and could not answer, so nothing was "
+    "done. This is usually temporary: please try again in a few minutes. If it keeps "
+    "happening, contact TraiTel support.",
+}
+
+#: The order in which failures explain a request that failed on both gateways: the first one
+#: present is shown (a refused certificate says more than a refused connection).
+FAILURE_PRIORITY: tuple[str, ...] = ("certificate", "cut", "no answer", "server", "connect")
+
+#: failure -> how a change's answer went missing (completes "The change was sent to TraiTel,
+#: but ...").
+_OUTCOME_WORDS: dict[str, str] = {
+    "no answer": "the answer never arrived",
+    "cut": "the answer was cut off before it was complete",
+    "server": "TraiTel's server reported a problem instead of answering",
+    "too slow": "the answer came so slowly that this program stopped waiting for it",
+    "too large": "the answer was far larger than expected, so this program did not read it",
+}
+
+
+def explain_too_slow(seconds: float) -> str:
+    """Plain words for a request that passed its total time limit of ``seconds``."""
+    return (
+        f"TraiTel's server was answering so slowly that this program stopped waiting after "
+        f"{seconds:.0f} seconds, so nothing could be shown and nothing was changed. TraiTel "
+        "may be overloaded or the connection very slow: please try again in a few minutes. "
+        "If you asked for a long period, choose a shorter one."
+    )
+
+
+def explain_too_large(what: str) -> str:
+    """Plain words for an answer refused for its size (``what``: "more than 64 MB" ...)."""
+    return (
+        f"TraiTel's answer was much larger than expected ({what}), so this program did not "
+        "read it and nothing was shown. If you asked for a long period, choose a shorter one. "
+        "If it keeps happening, contact TraiTel support."
+    )
+
+
+def explain_unknown_outcome(failure: str, check_what: str) -> str:
+    """Plain words for a change whose answer went missing in the way ``failure`` says."""
+    how = _OUTCOME_WORDS.get(failure, _OUTCOME_WORDS["no answer"])
+    return (
+        f"The change was sent to TraiTel, but {how}, so we could not confirm whether it "
+        f"happened. Please check {check_what} before trying again, so it is not done twice."
+    )

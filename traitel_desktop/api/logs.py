@@ -16,16 +16,14 @@ measures it against ``csv.reader``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 from itertools import islice, repeat
 from operator import itemgetter
 from typing import Any
 
 from traitel_desktop.api import records
-from traitel_desktop.api.body import Body, parse_body
+from traitel_desktop.api.body import Body, check_width, csv_rows, parse_body
 from traitel_desktop.api.errors import ProtocolError
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, to_money
 from traitel_desktop.contract.readings import (
@@ -91,6 +89,7 @@ def _split_read(mode: str, payload: str) -> LogColumns | None:
     head_end = payload.find("\n", start, end)
     if head_end < 0:
         head_end = end
+    check_width(payload.count(",", start, head_end) + 1)
     header = payload[start:head_end].split(",")
     width = len(header)
     if width < 2 or payload.find("\n\n", head_end, end) >= 0:
@@ -113,32 +112,29 @@ def _split_read(mode: str, payload: str) -> LogColumns | None:
 
 
 def _csv_read(mode: str, payload: str) -> LogColumns:
-    """RFC 4180, as :meth:`Body.table` reads it (blank lines skipped, quoted fields), rows
-    read and dropped a part at a time."""
-    rows = filter(None, csv.reader(io.StringIO(payload, newline="")))
-    try:
-        header = next(rows, None)
-        if header is None:
-            return LogColumns.empty(mode)
-        positions = header_positions(mode, header)
-        need = max(positions)
-        getters = [itemgetter(i) for i in positions]
-        reader = LogReader(mode)
-        done = 0
-        while part := list(islice(rows, _PART_ROWS)):
-            if min(map(len, part)) <= need:
-                part = [r for r in part if len(r) > 1 or r[0].strip()]  # lines of spaces
-                short = next((n for n, r in enumerate(part) if len(r) <= need), None)
-                if short is not None:
-                    row = part[short]
-                    name = next(c.name for c, i in zip(LOGS[mode].columns, positions,
-                                                       strict=True) if i >= len(row))
-                    raise ProtocolError(
-                        f"row {done + short + 1} is cut short: no {name!r} value")
-            reader.add([list(map(get, part)) for get in getters])
-            done += len(part)
-    except csv.Error as exc:
-        raise ProtocolError(f"the table is not valid CSV: {exc}") from None
+    """RFC 4180, as :meth:`Body.table` reads it (blank lines skipped, quoted fields, rows
+    bounded by ``body.csv_rows``), rows read and dropped a part at a time."""
+    rows = filter(None, csv_rows(payload))
+    header = next(rows, None)
+    if header is None:
+        return LogColumns.empty(mode)
+    positions = header_positions(mode, header)
+    need = max(positions)
+    getters = [itemgetter(i) for i in positions]
+    reader = LogReader(mode)
+    done = 0
+    while part := list(islice(rows, _PART_ROWS)):
+        if min(map(len, part)) <= need:
+            part = [r for r in part if len(r) > 1 or r[0].strip()]  # lines of spaces
+            short = next((n for n, r in enumerate(part) if len(r) <= need), None)
+            if short is not None:
+                row = part[short]
+                name = next(c.name for c, i in zip(LOGS[mode].columns, positions,
+                                                   strict=True) if i >= len(row))
+                raise ProtocolError(
+                    f"row {done + short + 1} is cut short: no {name!r} value")
+        reader.add([list(map(get, part)) for get in getters])
+        done += len(part)
     return reader.columns()
 
 

@@ -1,10 +1,22 @@
-"""Sending one request to TraiTel: POST form data, timeouts, and failover between gateways.
+"""Sending one request to TraiTel: POST form data, bounds, and failover between gateways.
 
 The trigger for trying the other gateway (``../shared/spec/NOTES.md``) is a gateway that
-"fails to respond": a connection error, a time-out, an HTTP 5xx, or ``Error 001``. A request
-that may already have reached the gateway (read time-out, connection dropped mid-answer) is
-repeated only for read-only modes; for a change it raises :class:`UnknownOutcome` instead.
+"fails to respond": a connection error, a time-out, an HTTP 5xx, or ``Error 001``. A question
+(read-only mode) is asked again on the other gateway after any of them. A change is sent again
+only when it is known not to have been processed: after ``Error 001`` or a connection that was
+never made (refused, connect time-out, refused certificate). Every other failure of a change
+(a read time-out, an answer cut off, any HTTP 5xx: a proxy may answer 502 after the gateway
+made the change, an answer too slow or too large) raises :class:`UnknownOutcome`.
 The gateway that answered last is tried first next time.
+
+Every answer is bounded (:mod:`traitel_desktop.api.bounded`): a size cap per mode, and a total
+deadline per request, failover included, enforced by :mod:`traitel_desktop.api.watchdog` even
+against a gateway that drips its answer. Past the deadline a question raises
+:class:`AnswerTooSlow`; over the cap, :class:`AnswerTooLarge` (neither is asked again: no time
+is left, and the other gateway holds the same data).
+
+No error raised here chains to a ``requests`` exception: those hold the prepared request, whose
+body holds the password. Errors are built from words and raised outside ``except`` blocks.
 
 A :class:`Connection` (and so a ``TraiTelClient``) must be used from one thread at a time; give
 each worker thread its own with :meth:`Connection.copy`.
@@ -19,15 +31,29 @@ from dataclasses import dataclass
 from typing import Self, TypeVar
 
 import requests
-from urllib3.exceptions import NewConnectionError
+import urllib3.exceptions
 
+from traitel_desktop.api.attempts import AttemptFailed, describe, reading_failure
 from traitel_desktop.api.body import Body, decode_bytes, parse_body
+from traitel_desktop.api.bounded import (
+    Deadline,
+    PastDeadline,
+    TooLarge,
+    limit_for,
+    megabytes,
+    read_body,
+)
 from traitel_desktop.api.errors import (
-    GatewayUnreachable,
+    AnswerTooLarge,
+    AnswerTooSlow,
+    Failure,
+    ProtocolError,
     ServiceUnavailable,
     TraiTelError,
     UnknownOutcome,
 )
+from traitel_desktop.api.failures import unreachable
+from traitel_desktop.api.watchdog import DeadlineAdapter, Watch, watching
 from traitel_desktop.contract.modes import is_read_only
 
 __all__ = ["ALTERNATE_URL", "PRIMARY_URL", "Connection", "Gateway", "Response"]
@@ -37,9 +63,6 @@ log = logging.getLogger(__name__)
 PRIMARY_URL = "https://api.traitel.com/accountmanager.pl"
 ALTERNATE_URL = "https://api2.traitel.com/accountmanager.pl"
 
-#: HTTP statuses that say the request was not processed (bad gateway, service unavailable):
-#: any mode, writes included, may be sent to the other gateway after them.
-_NOT_PROCESSED = frozenset({502, 503})
 _NAMES = ("primary", "alternate")
 _USER_AGENT = "TraiTel-Desktop/0.1"
 E = TypeVar("E", bound=TraiTelError)
@@ -77,40 +100,12 @@ class _Secret:
         return "<hidden>"
 
 
-def _reached_server(exc: requests.RequestException) -> bool:
-    """False when the request certainly never left (connect failure), True when it may have."""
-    if isinstance(exc, requests.ConnectTimeout | requests.exceptions.SSLError):
-        return False
-    if isinstance(exc, requests.exceptions.ProxyError | requests.exceptions.InvalidURL):
-        return False
-    if isinstance(exc, requests.exceptions.MissingSchema | requests.exceptions.InvalidSchema):
-        return False
-    if isinstance(exc, requests.ConnectionError) and not isinstance(
-        exc, requests.exceptions.ChunkedEncodingError
-    ):
-        reason = getattr(exc.args[0], "reason", None) if exc.args else None
-        if isinstance(reason, NewConnectionError):
-            return False
-    return True
-
-
-def _describe(exc: requests.RequestException, read_timeout: float) -> str:
-    """A short reason without URLs or parameters."""
-    if isinstance(exc, requests.ConnectTimeout):
-        return "connection timed out"
-    if isinstance(exc, requests.ReadTimeout):
-        return f"no answer within {read_timeout:g} s"
-    if isinstance(exc, requests.exceptions.SSLError):
-        return "secure connection failed"
-    if isinstance(exc, requests.ConnectionError) and not _reached_server(exc):
-        return "could not connect"
-    if isinstance(exc, requests.ConnectionError | requests.exceptions.ChunkedEncodingError):
-        return "connection dropped before the answer was complete"
-    return type(exc).__name__
-
-
 class Connection:
-    """Credentials, gateways, one ``requests.Session`` and the failover logic."""
+    """Credentials, gateways, one ``requests.Session`` and the failover logic.
+
+    ``deadline`` (seconds, the whole request) and ``max_bytes`` (the answer's size cap)
+    replace every mode's own bounds (:func:`bounded.limit_for`) when given.
+    """
 
     def __init__(
         self,
@@ -121,6 +116,8 @@ class Connection:
         connect_timeout: float = 5.0,
         read_timeout: float = 30.0,
         verify: bool | str = True,
+        deadline: float | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         if not 1 <= len(gateways) <= len(_NAMES):
             raise ValueError("give one or two gateway URLs")
@@ -132,6 +129,8 @@ class Connection:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.verify = verify
+        self.deadline = deadline
+        self.max_bytes = max_bytes
         self.last_gateway: Gateway | None = None
         self._preferred = 0
         self._session = self._new_session()
@@ -141,6 +140,9 @@ class Connection:
         session.headers["User-Agent"] = _USER_AGENT
         session.headers["Accept"] = "text/plain, text/csv, */*;q=0.5"
         session.trust_env = True
+        adapter = DeadlineAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
         return session
 
     def __repr__(self) -> str:
@@ -173,7 +175,8 @@ class Connection:
         """POST ``mode`` with ``params`` (``None`` values are left out), failing over as needed.
 
         Returns the ``Ok`` answer; raises the ``ApiError`` for ``Error NNN`` answers,
-        :class:`ProtocolError`, :class:`GatewayUnreachable` or :class:`UnknownOutcome`.
+        :class:`ProtocolError` (:class:`AnswerTooLarge`), :class:`GatewayUnreachable`
+        (:class:`NoAnswer`, :class:`AnswerTooSlow`) or :class:`UnknownOutcome`.
         No argument checking happens here.
         """
         reserved = {"user", "pass", "mode"} & params.keys()
@@ -181,59 +184,114 @@ class Connection:
             raise ValueError(f"request() sets {sorted(reserved)} itself")
         data = {"user": self.username, "pass": self._secret.value, "mode": mode}
         data.update({k: v for k, v in params.items() if v is not None})
-        read_only = is_read_only(mode)
+        limit = limit_for(mode)
+        deadline = Deadline(self.deadline or limit.deadline)
+        cap = self.max_bytes or limit.max_bytes
         attempts: list[tuple[str, str]] = []
+        failures: list[Failure] = []
         unavailable: list[ServiceUnavailable] = []
-        for gateway in self._order():
-            started = time.monotonic()
-            log.debug("%s -> %s gateway", mode, gateway.name)
-            try:
-                answer = self._session.post(
-                    gateway.url,
-                    data=data,
-                    timeout=(self.connect_timeout, self.read_timeout),
-                    allow_redirects=False,
-                    verify=self.verify,
-                )
-                raw = answer.content
-            except requests.RequestException as exc:
-                reason = _describe(exc, self.read_timeout)
-                if not read_only and _reached_server(exc):
-                    log.warning("%s sent to %s gateway, outcome unknown: %s",
-                                mode, gateway.name, reason)
-                    raise self._redacted(UnknownOutcome(mode, gateway.name, reason)) from None
-                log.info("%s gateway did not answer %s: %s", gateway.name, mode, reason)
-                attempts.append((gateway.name, reason))
-                continue
-            elapsed = time.monotonic() - started
-            if answer.status_code >= 500:
-                if not read_only and answer.status_code not in _NOT_PROCESSED:
-                    # 500/504 and the like: the gateway may have made the change before
-                    # failing, so a write is not repeated on the other gateway.
-                    reason = f"HTTP {answer.status_code}"
-                    log.warning("%s sent to %s gateway, outcome unknown: %s",
-                                mode, gateway.name, reason)
-                    raise self._redacted(UnknownOutcome(mode, gateway.name, reason))
-                log.info("%s gateway answered HTTP %d to %s", gateway.name,
-                         answer.status_code, mode)
-                attempts.append((gateway.name, f"HTTP {answer.status_code}"))
-                continue
-            try:
-                parsed = parse_body(raw, mode)
-            except ServiceUnavailable as exc:
-                log.info("%s gateway answered Error 001 to %s", gateway.name, mode)
-                unavailable.append(self._redacted(exc))
-                attempts.append((gateway.name, "Error 001: service unavailable"))
-                continue
-            except TraiTelError as exc:
+        with watching(deadline.seconds) as watch:
+            for gateway in self._order():
+                started = time.monotonic()
+                log.debug("%s -> %s gateway", mode, gateway.name)
+                failed: AttemptFailed | None = None
+                error: ProtocolError | None = None
+                try:
+                    raw = self._exchange(gateway, data, deadline, cap, watch)
+                except AttemptFailed as exc:
+                    failed = exc
+                except ProtocolError as exc:
+                    error = exc
+                if error is not None:
+                    self._answered(gateway)
+                    raise self._redacted(error)
+                if failed is not None:
+                    self._failed(mode, gateway, failed, attempts, failures, deadline, cap)
+                    continue
+                elapsed = time.monotonic() - started
+                text = decode_bytes(raw)
+                try:
+                    parsed = parse_body(text, mode)
+                except ServiceUnavailable as exc:
+                    log.info("%s gateway answered Error 001 to %s", gateway.name, mode)
+                    unavailable.append(self._redacted(exc))
+                    attempts.append((gateway.name, "Error 001: service unavailable"))
+                    failures.append(Failure.SERVER)
+                    continue
+                except TraiTelError as exc:
+                    self._answered(gateway)
+                    raise self._redacted(exc) from None
                 self._answered(gateway)
-                raise self._redacted(exc) from None
-            self._answered(gateway)
-            log.debug("%s answered by %s gateway in %.3f s", mode, gateway.name, elapsed)
-            return Response(mode, gateway, decode_bytes(raw), parsed, elapsed)
+                log.debug("%s answered by %s gateway in %.3f s", mode, gateway.name, elapsed)
+                return Response(mode, gateway, text, parsed, elapsed)
         if unavailable and len(unavailable) == len(attempts):
             raise unavailable[-1]
-        raise self._redacted(GatewayUnreachable(attempts))
+        raise self._redacted(unreachable(attempts, failures))
+
+    def _exchange(
+        self, gateway: Gateway, data: dict[str, str], deadline: Deadline, cap: int, watch: Watch
+    ) -> bytes:
+        """POST ``data`` to ``gateway``; the body of its answer, within ``cap`` and
+        ``deadline``. Raises :class:`AttemptFailed` (an HTTP 5xx included) or
+        :class:`ProtocolError` (a body that does not decompress), outside ``except`` blocks."""
+        if deadline.remaining() <= 0:
+            raise AttemptFailed(Failure.TOO_SLOW, "no time left to ask", reached=False)
+        too_slow = f"not answered within {deadline.seconds:g} s"
+        failed: AttemptFailed | None = None
+        try:
+            answer = self._session.post(
+                gateway.url,
+                data=data,
+                timeout=(deadline.cap(self.connect_timeout), deadline.cap(self.read_timeout)),
+                allow_redirects=False,
+                verify=self.verify,
+                stream=True,
+            )
+        except requests.RequestException as exc:
+            failed = describe(exc, self.read_timeout)
+        if failed is not None:
+            if watch.fired or deadline.remaining() <= 0:
+                failed = AttemptFailed(Failure.TOO_SLOW, too_slow, failed.reached)
+            raise failed
+        problem: AttemptFailed | ProtocolError | None = None
+        with answer:
+            if answer.status_code >= 500:
+                raise AttemptFailed(Failure.SERVER, f"HTTP {answer.status_code}", reached=True)
+            try:
+                raw = read_body(answer.raw, cap, deadline)
+            except (TooLarge, PastDeadline, urllib3.exceptions.HTTPError, OSError) as exc:
+                problem = reading_failure(exc, too_slow)
+        if watch.fired:  # the watchdog cut the answer (one without a length may look whole)
+            raise AttemptFailed(Failure.TOO_SLOW, too_slow, reached=True)
+        if problem is not None:
+            raise problem
+        return raw
+
+    def _failed(
+        self,
+        mode: str,
+        gateway: Gateway,
+        failed: AttemptFailed,
+        attempts: list[tuple[str, str]],
+        failures: list[Failure],
+        deadline: Deadline,
+        cap: int,
+    ) -> None:
+        """Record a failed attempt, or raise when the request ends with it (outside any
+        ``except`` block: nothing chains to the ``requests`` error)."""
+        if not is_read_only(mode) and failed.reached:
+            log.warning("%s sent to %s gateway, outcome unknown: %s",
+                        mode, gateway.name, failed.reason)
+            raise self._redacted(UnknownOutcome(mode, gateway.name, failed.reason,
+                                                failed.failure))
+        log.info("%s gateway did not answer %s: %s", gateway.name, mode, failed.reason)
+        attempts.append((gateway.name, failed.reason))
+        failures.append(failed.failure)
+        if failed.failure is Failure.TOO_SLOW:
+            raise self._redacted(AnswerTooSlow(attempts, failures, deadline.seconds))
+        if failed.failure is Failure.TOO_LARGE:
+            self._answered(gateway)
+            raise self._redacted(AnswerTooLarge(failed.reason, f"more than {megabytes(cap)}"))
 
     def _answered(self, gateway: Gateway) -> None:
         self.last_gateway = gateway

@@ -2,6 +2,13 @@
 
 The pool is Qt-free: it only knows how to run ``fn(client)`` in a worker thread. The Qt side
 (:class:`traitel_desktop.services.session.Session`) awaits it through ``loop.run_in_executor``.
+
+A stuck gateway never takes the pool: every request a client makes has a total deadline
+(:mod:`traitel_desktop.api.bounded`; 60 s, 120 s for the logs), held by a watchdog that shuts
+the connection at that time even when the gateway drips its answer a byte at a time
+(:mod:`traitel_desktop.api.watchdog`), so each call returns (or raises ``AnswerTooSlow`` /
+``UnknownOutcome``) and gives its thread back by then. ``tests/services/test_pool.py`` runs
+twice as many dripping calls as workers and a healthy call behind them.
 """
 
 from __future__ import annotations
@@ -59,7 +66,7 @@ class ClientPool:
 
     def shutdown(self) -> None:
         """Stop accepting calls; queued calls are cancelled, running ones finish on their own
-        (every request has a timeout, so they do not hang)."""
+        (every request has a total deadline, so they do not hang)."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             clients, self._clients = self._clients, []
