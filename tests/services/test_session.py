@@ -146,3 +146,12 @@ def test_ui_never_stalls_while_requests_are_slow(session: Session, run: Any, san
     assert time.perf_counter() - started >= 2.0  # the latency was really there
     assert all(r is not None for r in results)
     assert len(beats_before_an_answer) >= 5
+
+
+def test_the_qt_side_waits_longer_than_the_clients_own_deadline(session: Session) -> None:
+    """Else a slow year of logs ended in a bare time-out on the Qt side at 75 s, before the
+    client's plain "too slow" error (120 s) could reach the owner."""
+    from traitel_desktop.api.bounded import limit_for
+
+    for mode in ("querybalance", "querysubaccounts", "logsmsout", "addsubaccount"):
+        assert session.call_timeout > limit_for(mode).deadline

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from traitel_desktop.api.bounded import LOG as LOG_LIMIT
 from traitel_desktop.services.pool import ClientPool
 
 if TYPE_CHECKING:
@@ -97,9 +98,10 @@ class Session(QObject):
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a read-only home must not prevent signing in
             log.warning("cannot create the data directory %s: %s", data_dir, exc)
-        #: Upper bound for one call, as seen from the Qt thread (a safety net on top of the
-        #: client's own connect/read timeouts and its fail-over to the second gateway).
-        self.call_timeout = 2 * (connect_timeout + read_timeout) + 5
+        #: Upper bound for one call, as seen from the Qt thread: a safety net a little past
+        #: the client's own total deadline (the longest, a log's), so the client's plain
+        #: "too slow" error, not this one, is what the owner normally sees.
+        self.call_timeout = max(2 * (connect_timeout + read_timeout), LOG_LIMIT.deadline) + 5
         self._generations: dict[str, int] = {}
         self._closed = False
 
