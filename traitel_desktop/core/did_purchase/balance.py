@@ -15,11 +15,16 @@ from decimal import Decimal
 
 from traitel_desktop.core.money import exact_money, format_amount
 
-__all__ = ["FEE_NOTE", "BalanceAfter", "balance_change_words"]
+__all__ = ["FEE_NOTE", "FEE_NOTE_MANY", "BalanceAfter", "balance_change_words"]
 
 #: What the review page says about the price of a number (the API gives none).
 FEE_NOTE = (
     "TraiTel may charge a setup or monthly fee for this number; it will show in your balance."
+)
+#: The same for several numbers.
+FEE_NOTE_MANY = (
+    "TraiTel may charge a setup or monthly fee for each of these numbers; it will show in "
+    "your balance."
 )
 
 READING = "Reading your balance again…"
