@@ -22,11 +22,11 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 
 #: What the app reads from the settings, property by property.
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
-              "low_balance_threshold", "refresh_minutes", "activity_view", "geometry",
-              "last_tab")
+              "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
+              "geometry", "last_tab")
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
-             "window/last_tab"}
+             "activity/export_folder", "window/last_tab"}
 #: Hostile values as they would stand in the INI file (after ``key=``).
 NUMBERS = ["1e27", "NaN", "Infinity", "-1e27", "", "abc", "9" * 10_000, "-5", "1e999999999",
            "1_000", "0x10", "2.5", "\u0661"]

@@ -44,8 +44,8 @@ PROFILES = ("traitel", "sandbox", "custom")
 KEYS: tuple[str, ...] = (
     "signin/username", "signin/profile", "signin/custom_primary", "signin/custom_alternate",
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
-    "activity/start", "activity/end", "activity/rolling", "window/geometry",
-    "window/last_tab",
+    "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
+    "window/geometry", "window/last_tab",
 )
 
 
@@ -241,6 +241,15 @@ class AppSettings:
         self.qsettings.setValue("activity/start", value.start.isoformat())
         self.qsettings.setValue("activity/end", value.end.isoformat())
         self.qsettings.setValue("activity/rolling", value.rolling)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last export was saved in ("" before the first one)."""
+        return self._str("activity/export_folder")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self.qsettings.setValue("activity/export_folder", value)
 
     # --- window state -------------------------------------------------------------------
     @property

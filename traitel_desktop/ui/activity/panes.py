@@ -160,7 +160,12 @@ class ActivityBody(QWidget):
         self.offline.setAccessibleName(tr("Offline"))
         self.offline.hide()
 
-        view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
+        # The pane follows the selection, not the current index alone: a mouse press moves
+        # the current index before it selects the row, so at currentRowChanged the clicked
+        # row is not selected yet; selectionChanged comes once it is.
+        selection = view.selectionModel()
+        selection.selectionChanged.connect(lambda *_: self.show_details())
+        selection.currentRowChanged.connect(lambda *_: self.show_details())
         self.model.modelReset.connect(self.show_details)
         self.model.layoutChanged.connect(self.show_details)
         self.model.modelReset.connect(self._fit_columns)
@@ -218,11 +223,16 @@ class ActivityBody(QWidget):
 
     # --- selection and details ------------------------------------------------------------
     def selected_table_row(self) -> int | None:
-        """The :class:`LogTable` row selected (None: none)."""
-        index = self.view.selectionModel().currentIndex()
-        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+        """The :class:`LogTable` row selected (None: none): the current row when it is
+        selected, else the last selected row."""
+        selection = self.view.selectionModel()
+        index = selection.currentIndex()
+        if index.isValid() and selection.isRowSelected(index.row()):
+            return self.model.table_row(index.row())
+        rows = selection.selectedRows()
+        if not rows:
             return None
-        return self.model.table_row(index.row())
+        return self.model.table_row(rows[-1].row())
 
     def select_table_row(self, table_row: int | None) -> None:
         """Select a :class:`LogTable` row again, if it is shown."""
