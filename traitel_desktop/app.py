@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from traitel_desktop.services.log_buffer import install_recent_log
+
+    install_recent_log()  # the last lines, for Help ▸ Report a problem (no log file)
     app = make_application()
     import asyncio
 
