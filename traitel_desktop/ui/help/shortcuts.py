@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
 
@@ -29,11 +29,21 @@ def action_words(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
+def _on_most_keyboards(key: QKeySequence) -> bool:
+    """False for the Help key and the media keys (Refresh, Back ...) that Qt's standard
+    bindings add on some systems but most keyboards lack."""
+    if key.isEmpty():
+        return False
+    code = key[0].key()  # type: ignore[index]  # the stubs lack QKeySequence.__getitem__
+    return code != Qt.Key.Key_Help and not (Qt.Key.Key_Back <= code < Qt.Key.Key_unknown)
+
+
 def keys_text(keys: Iterable[QKeySequence]) -> str:
-    """``F5, Ctrl+R`` (each key once, in order, as the system writes it)."""
+    """``F5, Ctrl+R`` (each key once, in order, as the system writes it; keys most
+    keyboards lack are left out)."""
     native = QKeySequence.SequenceFormat.NativeText
     seen: list[str] = []
-    for key in keys:
+    for key in filter(_on_most_keyboards, keys):
         text = key.toString(native)
         if text and text not in seen:
             seen.append(text)

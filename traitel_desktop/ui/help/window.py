@@ -89,6 +89,7 @@ class HelpWindow(QWidget):
         for page in self.pages:
             item = QListWidgetItem(page.title, self.page_list)
             item.setData(KEY_ROLE, page.key)
+        self.page_list.setSpacing(3)
         self.page_list.currentItemChanged.connect(self._item_changed)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("helpPage")
@@ -164,6 +165,7 @@ class HelpWindow(QWidget):
 
     def _render(self, key: str) -> None:
         self.browser.setMarkdown(self.markdown(key))
+        self.browser.document().setDocumentMargin(12)
         self._highlight()
 
     def _link(self, url: QUrl) -> None:
@@ -235,8 +237,13 @@ class HelpWindow(QWidget):
         return found
 
     def _go_to(self, match: QTextCursor) -> None:
+        """Select ``match`` and scroll it to a quarter of the way down (not the very bottom
+        edge, where the eye does not look)."""
         self.browser.setTextCursor(match)
         self.browser.ensureCursorVisible()
+        bar = self.browser.verticalScrollBar()
+        top = self.browser.cursorRect().top()
+        bar.setValue(bar.value() + top - self.browser.viewport().height() // 4)
 
     def matches(self) -> Sequence[QTextCursor]:
         """The matches on the page shown, in reading order."""
