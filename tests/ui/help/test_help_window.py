@@ -106,6 +106,18 @@ def test_a_search_with_no_match_says_so_and_clearing_it_shows_every_page(
     assert help_window.result_label.text() == ""
 
 
+def test_escape_clears_the_search_then_closes_help(
+    qtbot: Any, main_window: MainWindow
+) -> None:
+    help_window = main_window.help.show_page(START)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is help_window)
+    qtbot.keyClicks(help_window.search, "fax")
+    qtbot.keyClick(help_window.search, Qt.Key.Key_Escape)
+    assert help_window.search.text() == "" and help_window.isVisible()
+    qtbot.keyClick(help_window.search, Qt.Key.Key_Escape)
+    assert not help_window.isVisible()
+
+
 def test_help_links_move_between_pages(
     qtbot: Any, main_window: MainWindow) -> None:
     from PySide6.QtCore import QUrl

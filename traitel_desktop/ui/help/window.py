@@ -8,7 +8,8 @@ the web.
 Search (as you type, any case): the page list keeps only the pages that contain the words,
 with how many times; the page shown has every match highlighted and the first one scrolled
 into view (the first matching page is shown when the current one has none). Enter goes to the
-next match, on to the next page; Shift+Enter goes back.
+next match, on to the next page; Shift+Enter goes back. Esc clears the search, then closes
+the window.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ class HelpWindow(QWidget):
         back.activated.connect(self.previous_match)
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.escape)
         self._restore_geometry()
         self.show_page(START)
 
@@ -272,6 +275,13 @@ class HelpWindow(QWidget):
         self.show_page(shown[(here + direction) % len(shown)])
         if direction < 0 and self._matches:
             self._go_to(self._matches[-1])
+
+    def escape(self) -> None:
+        """Esc: clear the search, or close the window when there is none."""
+        if self.search.text():
+            self.search.clear()
+        else:
+            self.close()
 
     # --- window state ---------------------------------------------------------------------
     def _restore_geometry(self) -> None:
