@@ -23,7 +23,7 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 #: What the app reads from the settings, property by property.
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
               "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
-              "geometry", "last_tab")
+              "geometry", "last_tab", "help_geometry")
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
              "activity/export_folder", "window/last_tab"}
@@ -36,7 +36,8 @@ NOT_TEXT = ["a, b", "@ByteArray(xyz)", "@Invalid()", "\\0", "x" * 10_000, "tab\\
 def hostile(key: str) -> list[str]:
     if key in FREE_TEXT:
         return NOT_TEXT
-    if key == "window/geometry":  # any byte array is handed to restoreGeometry, which checks
+    if key in ("window/geometry", "help/geometry"):
+        # any byte array is handed to restoreGeometry, which checks
         return [v for v in NUMBERS + NOT_TEXT if not v.startswith("@ByteArray")]
     if key == "balance/low_threshold":  # 2.5 is a threshold (and not a number of minutes)
         return [v for v in NUMBERS + NOT_TEXT if v != "2.5"]

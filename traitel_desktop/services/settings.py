@@ -45,7 +45,7 @@ KEYS: tuple[str, ...] = (
     "signin/username", "signin/profile", "signin/custom_primary", "signin/custom_alternate",
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
     "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
-    "window/geometry", "window/last_tab",
+    "window/geometry", "window/last_tab", "help/geometry",
 )
 
 
@@ -259,6 +259,15 @@ class AppSettings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self.qsettings.setValue("window/geometry", value)
+
+    @property
+    def help_geometry(self) -> QByteArray:
+        """The Help window's size and place."""
+        return self._read("help/geometry", QByteArray(), _byte_array)
+
+    @help_geometry.setter
+    def help_geometry(self, value: QByteArray) -> None:
+        self.qsettings.setValue("help/geometry", value)
 
     @property
     def last_tab(self) -> str:

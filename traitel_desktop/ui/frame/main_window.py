@@ -16,6 +16,7 @@ from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
 from traitel_desktop.ui.frame.tabs import TabSpec, tab_specs
+from traitel_desktop.ui.help.menu import HelpMenu
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
@@ -132,7 +133,13 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.history_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help = HelpMenu(self, self.session, help_menu, self._tab_areas)
         help_menu.addAction(self.about_action)
+
+    def _tab_areas(self) -> list[tuple[str, QWidget]]:
+        """Every tab (built if it was not yet; its data loads when it is shown), for the
+        keyboard shortcuts page of Help."""
+        return [(host.spec.title, host.content()) for host in self.hosts]
 
     # --- state --------------------------------------------------------------------------
     def apply_preferences(self) -> None:
