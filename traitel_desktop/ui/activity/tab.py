@@ -306,7 +306,7 @@ class ActivityTab(QWidget):
         if not alive(self):
             return
         if result.state == OFFLINE or history.offline:
-            self.body.show_offline(result.last_sync or history.last_sync)
+            self.body.show_offline(result.last_sync or history.last_sync, zone=history.zone)
         else:
             self.body.show_offline(None, online=True)
         if result.state == CANCELLED:

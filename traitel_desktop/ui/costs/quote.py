@@ -37,6 +37,7 @@ from traitel_desktop.ui.costs.texts import (
     tr,
     voice_formula,
 )
+from traitel_desktop.ui.widgets.zone_time import time_with_zone
 
 STYLE = """
 QFrame#costCard { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 8px; }
@@ -187,14 +188,15 @@ class QuoteView(QWidget):
         layout.addLayout(head)
         layout.addLayout(cards, 1)
 
-    def show_quote(self, quote: Quote, plan: Plan) -> None:
-        """Show ``quote`` with the estimate of ``plan``."""
+    def show_quote(self, quote: Quote, plan: Plan, zone: str | None = None) -> None:
+        """Show ``quote`` with the estimate of ``plan``; its time on the clock of ``zone``
+        (the account's time zone)."""
         self.quote = quote
         self.plan = plan
         self.title.setText(destination_title(quote.destination))
         self.subtitle.setText(
             tr("prices at {time}, before tax, in your account's currency").format(
-                time=quote.quoted_at.strftime("%H:%M")
+                time=time_with_zone(quote.quoted_at, zone)
             )
         )
         self._fill_sms(quote)

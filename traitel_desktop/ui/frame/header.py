@@ -3,10 +3,12 @@ highlight), the gateway in use and the connection state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from traitel_desktop.core.dates import now_utc
 from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.services.settings import DEFAULT_REFRESH_MINUTES, DEFAULT_THRESHOLD
 from traitel_desktop.ui.frame.look import app_icon, repolish
+from traitel_desktop.ui.widgets.zone_time import time_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -37,6 +41,9 @@ class AccountHeader(QWidget):
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.threshold = DEFAULT_THRESHOLD
+        #: The clock "Updated" reads (tests pin it); shown in the account's time zone.
+        self.clock: Callable[[], datetime] = now_utc
+        self.updated_at: datetime | None = None
 
         logo = QLabel(self)
         logo.setPixmap(app_icon().pixmap(40, 40))
@@ -154,9 +161,8 @@ class AccountHeader(QWidget):
         if low:
             self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
         self.low_note.setVisible(low)
-        self.updated_label.setText(
-            self.tr("Updated {0}").format(QDateTime.currentDateTime().toString("HH:mm"))
-        )
+        self.updated_at = self.clock()
+        self._show_updated()
 
     @property
     def is_low(self) -> bool:
@@ -167,10 +173,22 @@ class AccountHeader(QWidget):
     def _on_data_changed(self, topic: str) -> None:
         if topic == "timezone":
             self._show_zone()
+            self._show_updated()
 
     def _show_zone(self) -> None:
         zone = self.session.time_zone
         self.zone_label.setText(self.tr("Time zone: {0}").format(zone) if zone else "")
+        self.zone_label.setToolTip(
+            self.tr("Every date and time in this app is shown in this zone. Change it in "
+                    "Settings.") if zone else ""
+        )
+
+    def _show_updated(self) -> None:
+        """"Updated 05:15 (Sydney time)": when the balance was read, on the account's clock."""
+        if self.updated_at is None:
+            return
+        when = time_with_zone(self.updated_at, self.session.time_zone)
+        self.updated_label.setText(self.tr("Updated {0}").format(when))
 
     def _show_gateway(self, name: str) -> None:
         names = {"primary": self.tr("primary gateway"), "alternate": self.tr("alternate gateway")}

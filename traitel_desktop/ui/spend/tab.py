@@ -58,6 +58,7 @@ from traitel_desktop.ui.spend.words import bucket_names, key_colors, key_labels,
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.errors import plain_message
 from traitel_desktop.ui.widgets.message_bar import MessageBar
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import Number
@@ -325,7 +326,7 @@ class SpendTab(QWidget):
 
         if result.state == OFFLINE:
             when = (self.tr("never") if result.last_sync is None
-                    else result.last_sync.astimezone().strftime("%d %b %Y %H:%M"))
+                    else moment_with_zone(result.last_sync, self.session.time_zone))
             self._show_note(self.tr(
                 "Offline — showing spend saved on this computer, last updated {0}.").format(when))
         elif result.state == CANCELLED:
