@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,10 +55,23 @@ class AccountHeader(QWidget):
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("accountSub")
         self.zone_label.setAccessibleName(self.tr("Account time zone"))
+        self.demo_badge = QLabel(self.tr("Demo — practice data"), self)
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.hide()
+        self.demo_note = QLabel(self)
+        self.demo_note.setObjectName("accountSub")
+        self.demo_note.setAccessibleName(self.tr("About the practice data"))
+        self.demo_note.hide()
+        name_row = QHBoxLayout()
+        name_row.setSpacing(10)
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        name_row.addStretch(1)
         names = QVBoxLayout()
         names.setSpacing(0)
-        names.addWidget(self.name_label)
+        names.addLayout(name_row)
         names.addWidget(self.zone_label)
+        names.addWidget(self.demo_note)
 
         # Balance box.
         self.balance_box = QFrame(self)
@@ -163,6 +177,31 @@ class AccountHeader(QWidget):
         self.low_note.setVisible(low)
         self.updated_at = self.clock()
         self._show_updated()
+
+    def show_practice(self, kept_in: Path | None) -> None:
+        """Show the demo badge: this is practice data, and whether changes are kept
+        (``kept_in``: the ``--data-dir`` folder) or forgotten on quit (None)."""
+        if kept_in is None:
+            note = self.tr(
+                "This is a practice account with made-up data, on this computer only. "
+                "Changes you make are forgotten when you quit. To keep them, start the app "
+                "with --demo --data-dir and a folder of your choice."
+            )
+        else:
+            note = self.tr(
+                "This is a practice account with made-up data, on this computer only. "
+                "Changes you make are kept in {0}."
+            ).format(kept_in)
+        self.demo_badge.setToolTip(note)
+        self.demo_badge.setAccessibleName(self.demo_badge.text())
+        self.demo_badge.setAccessibleDescription(note)
+        self.demo_badge.show()
+        self.demo_note.setText(
+            self.tr("Changes are forgotten when you quit") if kept_in is None
+            else self.tr("Changes are kept in {0}").format(kept_in.name or kept_in)
+        )
+        self.demo_note.setToolTip(note)
+        self.demo_note.show()
 
     @property
     def is_low(self) -> bool:
