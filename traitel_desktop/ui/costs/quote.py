@@ -166,6 +166,7 @@ class QuoteView(QWidget):
         self.title = _label("", "quoteTitle", self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = _label("", "accountSub", self)
+        self.subtitle.setWordWrap(True)  # the time and its zone make it long: two lines
         self.total = _label("", "quoteTotal", self)
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total.setAccessibleName(tr("Plan total"))
