@@ -148,3 +148,4 @@ class LocalSandbox:
         sandbox, self._sandbox = self._sandbox, None
         if sandbox is not None and self._owned:
             sandbox.stop()
+            self._records_checked = False  # a new start is a new practice account
