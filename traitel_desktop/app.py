@@ -32,7 +32,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--data-dir",
         type=Path,
         default=None,
-        help="with --demo: keep the sandbox's data in this directory (changes persist)",
+        help="with --demo: keep the practice account and the app's records of it in this "
+        "directory (changes persist; without it they are forgotten on quit)",
     )
     parser.add_argument(
         "--screenshots",

@@ -23,7 +23,7 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 #: What the app reads from the settings, property by property.
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
               "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
-              "geometry", "last_tab", "help_geometry")
+              "spend_view", "geometry", "last_tab", "help_geometry")
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
              "activity/export_folder", "window/last_tab"}
@@ -99,7 +99,8 @@ def test_real_values_still_read(tmp_path: Path) -> None:
                      "balance/low_threshold": "12.345", "balance/refresh_minutes": "15",
                      "activity/log": "logsmsin", "activity/start": "2024-03-01",
                      "activity/end": "2024-03-31", "activity/rolling": "false",
-                     "window/last_tab": "spend"})
+                     "spend/period": "custom", "spend/start": "2024-01-01",
+                     "spend/end": "2024-02-29", "window/last_tab": "spend"})
     got = read_all(path)
     assert (got["profile"], got["remember_me"], got["low_balance_threshold"],
             got["refresh_minutes"], got["last_tab"]) == ("custom", True, Decimal("12.345"),
@@ -107,6 +108,9 @@ def test_real_values_still_read(tmp_path: Path) -> None:
     view = got["activity_view"]
     assert (view.log, view.start.isoformat(), view.end.isoformat(), view.rolling) == (
         "logsmsin", "2024-03-01", "2024-03-31", False)
+    spend = got["spend_view"]
+    assert (spend.period, spend.start.isoformat(), spend.end.isoformat()) == (
+        "custom", "2024-01-01", "2024-02-29")
 
 
 @pytest.mark.parametrize("value", ["1e27", "NaN", "Infinity", "-1e27", "", "abc", "9" * 10_000,

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from traitel_desktop.core.dates import local_time_text
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 OFFLINE_STYLE = (
     "QLabel { color: #92400e; background: #fffbeb; border: 1px solid #fde68a;"
@@ -36,9 +36,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Activity", text)
 
 
-def offline_text(last_sync: dt.datetime | None) -> str:
-    """The offline note."""
-    when = local_time_text(last_sync) if last_sync is not None else tr("never")
+def offline_text(last_sync: dt.datetime | None, zone: str | None = None) -> str:
+    """The offline note; the time on the clock of ``zone`` (the account's)."""
+    when = moment_with_zone(last_sync, zone) if last_sync is not None else tr("never")
     return tr("Offline — showing history saved on this computer, last updated {0}").format(when)
 
 
@@ -208,12 +208,13 @@ class ActivityBody(QWidget):
         self.progress.setRange(0, max(needed, 1))
         self.progress.setValue(min(done, max(needed, 1)))
 
-    def show_offline(self, last_sync: dt.datetime | None, *, online: bool = False) -> None:
-        """Mark the rows as the offline archive (or clear the mark)."""
+    def show_offline(self, last_sync: dt.datetime | None, *, online: bool = False,
+                     zone: str | None = None) -> None:
+        """Mark the rows as the offline archive (or clear the mark); times in ``zone``."""
         if online:
             self.offline.hide()
             return
-        self.offline.setText(offline_text(last_sync))
+        self.offline.setText(offline_text(last_sync, zone))
         self.offline.show()
 
     def show_empty(self, text: str) -> None:

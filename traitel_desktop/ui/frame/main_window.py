@@ -22,6 +22,7 @@ from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
+    from traitel_desktop.services.demo import PracticeData
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,12 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *,
+        practice: PracticeData | None = None,
+    ) -> None:
+        """``practice``: the session is on this computer's sandbox (the demo): the header
+        shows the demo badge, saying whether changes are kept."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("mainWindow")
@@ -46,6 +52,8 @@ class MainWindow(QMainWindow):
         self._closing_for = ""  # "", "signout" or "quit"
 
         self.header = AccountHeader(session, self)
+        if practice is not None:
+            self.header.show_practice(practice.kept_in)
         self.header.refresh_requested.connect(self.refresh_balance)
         self.message_bar = MessageBar(self)
         self.tabs = QTabWidget(self)
