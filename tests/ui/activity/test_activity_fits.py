@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.helpers.activity import choose, column
 from traitel_desktop.contract.logs import LOG_NAMES
@@ -75,3 +77,22 @@ def test_a_cut_result_shows_whole_in_its_tooltip(
     assert cut, "the demo's fax results include one longer than the column at 1024 px"
     for index in cut:
         assert str(index.data()) in str(index.data(Qt.ItemDataRole.ToolTipRole))
+
+
+def test_a_cut_cell_without_a_tooltip_of_its_own_shows_its_text_on_hover(
+    qtbot: Any, session: Session, run: Callable[..., Any]
+) -> None:
+    tab = activity_in_window(qtbot, session, (1024, 700))
+    choose(tab, "logvoicein", run=run)
+    run(asyncio.sleep(0.05))
+    view, c = tab.view, column(tab, "id")
+    index = tab.model.index(0, c)
+    assert not index.data(Qt.ItemDataRole.ToolTipRole)
+    text = str(index.data())
+    cell = view.visualRect(index)
+    assert view.fontMetrics().horizontalAdvance(text) > cell.width() - 8, "ID is cut at 1024"
+    event = QHelpEvent(QEvent.Type.ToolTip, cell.center(), view.viewport().mapToGlobal(
+        cell.center()))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text() == text
+    QToolTip.hideText()

@@ -24,3 +24,9 @@ def test_the_least_useful_column_narrows_first() -> None:
 def test_never_below_the_minimums() -> None:
     assert fit_widths(100, COLUMNS) == [180, 60, 40]
     assert fit_widths(100, []) == []
+
+
+def test_columns_of_one_tier_narrow_together() -> None:
+    pair = [ColumnWidth(120, 40, shrink=1), ColumnWidth(120, 80, shrink=1)]
+    assert fit_widths(200, pair) == [94, 106]  # 40 cut, two to one: as much as each can give
+    assert sum(fit_widths(201, pair)) == 201

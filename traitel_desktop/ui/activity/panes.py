@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from traitel_desktop.core.dates import local_time_text
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
-from traitel_desktop.ui.widgets.column_fit import ColumnFitter, ColumnWidth
+from traitel_desktop.ui.widgets.column_fit import ColumnWidth, FittedTableView
 
 OFFLINE_STYLE = (
     "QLabel { color: #92400e; background: #fffbeb; border: 1px solid #fde68a;"
@@ -75,9 +74,11 @@ _WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
                 "result": "Not answered", "station": "+61 2 9876 5432",
                 "delivery": "Not delivered", "ivml": "99999", "pages": "999",
                 "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
-#: Columns in the order they narrow when the table is too narrow: least useful first.
-_SHRINK_ORDER = ("id", "ivml", "attempt", "parts", "speed", "sub", "station", "result",
-                 "delivery", "message", "pages", "from", "to", "duration")
+#: When the table is too narrow, columns narrow in tiers, least useful first; the columns of
+#: a tier narrow together.
+_SHRINK_TIER = {"id": 0, "ivml": 0, "attempt": 0, "parts": 0, "speed": 0,
+                "sub": 1, "station": 1, "result": 1, "delivery": 1, "message": 1,
+                "pages": 2, "from": 2, "to": 2, "duration": 2}
 #: Columns never cut: the time and the cost are what an owner reads a row for.
 _KEEP_WHOLE = frozenset({"when", "cost"})
 #: The columns that take the width to spare (one per log at most).
@@ -90,7 +91,7 @@ class ActivityBody(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ActivityModel(self)
-        view = self.view = QTableView(self)
+        view = self.view = FittedTableView(self)
         view.setObjectName("activityTable")
         view.setAccessibleName(tr("Activity"))
         view.setModel(self.model)
@@ -169,7 +170,7 @@ class ActivityBody(QWidget):
         view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
         self.model.modelReset.connect(self.show_details)
         self.model.layoutChanged.connect(self.show_details)
-        self.fitter = ColumnFitter(view, self.column_widths)
+        view.set_column_widths(self.column_widths)
         self.model.modelReset.connect(self._fit_columns)
 
     def outer_layout(self, controls: QBoxLayout, bar: QWidget, export_row: QWidget) -> QVBoxLayout:
@@ -210,13 +211,13 @@ class ActivityBody(QWidget):
             widths.append(ColumnWidth(
                 max(width, minimum),
                 minimum if view.key not in _KEEP_WHOLE else max(width, minimum),
-                _SHRINK_ORDER.index(view.key) if view.key in _SHRINK_ORDER else 99,
+                _SHRINK_TIER.get(view.key, 99),
                 view.key in _STRETCH,
             ))
         return widths
 
     def _fit_columns(self) -> None:
-        self.fitter.fit()
+        self.view.fit_columns()
 
     # --- state ----------------------------------------------------------------------------
     def show_sync(self, on: bool) -> None:
