@@ -10,10 +10,10 @@ few pixels. :func:`keep_fitting` watches the dialog's layout requests and grows 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["fit_to_contents", "keep_fitting"]
+__all__ = ["fit_to_contents", "keep_fitting", "resize_within"]
 
 
 def fit_to_contents(window: QWidget) -> None:
@@ -32,6 +32,23 @@ def fit_to_contents(window: QWidget) -> None:
         needed = min(needed, screen.availableGeometry().height() - max(frame, 0))
     if needed > window.height():
         window.resize(window.width(), needed)
+
+
+def resize_within(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` x ``height``, or smaller so it fits over the window it
+    opens from (on a 1024x700 laptop, a 1100 px dialog would run off the screen)."""
+    parent = window.parentWidget()
+    if parent is not None:
+        bound = parent.window().size()
+    elif window.screen() is not None:
+        bound = window.screen().availableGeometry().size()
+    else:
+        bound = QSize(width, height)
+    margin = 24  # a little of the window behind stays visible around the dialog
+    window.resize(
+        max(min(width, bound.width() - margin), window.minimumWidth()),
+        max(min(height, bound.height() - margin), window.minimumHeight()),
+    )
 
 
 class _Fitter(QObject):
