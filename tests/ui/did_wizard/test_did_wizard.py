@@ -79,7 +79,7 @@ def test_whole_way_to_done_on_several_numbers(
     review, dids = to_review(qtbot, w, run, 3)
 
     buy = w.button(QWizard.WizardButton.CommitButton)
-    assert buy.text() == "&Buy" and not buy.isEnabled()  # gated by the confirmation
+    assert buy.text() == "B&uy" and not buy.isEnabled()  # gated by the confirmation
     assert "Monthly charges may apply" in review.charges.text()
     # The balance TraiTel holds now (the demo's depends on the day it was generated), to the
     # cent as in the header, and exactly on hover.

@@ -123,7 +123,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("&Gateway"), self.profile)
-        self.primary_label = QLabel(self.tr("P&rimary"), self)
+        self.primary_label = QLabel(self.tr("Pr&imary"), self)
         self.primary_label.setBuddy(self.primary_url)
         self.alternate_label = QLabel(self.tr("A&lternate"), self)
         self.alternate_label.setBuddy(self.alternate_url)

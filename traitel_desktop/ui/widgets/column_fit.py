@@ -73,6 +73,7 @@ class FittedTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self._column_widths: Callable[[], Sequence[ColumnWidth]] = lambda: ()
         self._fitted_width = -1
 
