@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import Qt, QTextDocument
@@ -43,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["layout_problems", "mnemonics", "object_path", "visible_text"]
+__all__ = ["app_look", "layout_problems", "mnemonics", "object_path", "visible_text"]
 
 #: Pixels of slack: anti-aliasing and rounding, never a whole character.
 SLACK = 1
@@ -326,3 +330,16 @@ def mnemonics(window: QWidget) -> dict[str, list[str]]:
         for key in _keys_of(widget):
             found[key].append(object_path(widget))
     return dict(found)
+
+
+@pytest.fixture
+def app_look(qapp: Any) -> Iterator[None]:
+    """The app's style, palette and style sheet, as the app applies them; restored after."""
+    from traitel_desktop.ui.frame.look import apply_look
+
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    apply_look(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)

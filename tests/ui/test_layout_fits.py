@@ -9,34 +9,20 @@ process on a fresh demo sandbox with the app's own look, so a new shot is checke
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from tests.helpers.fresh_sandbox import fresh_sandbox, sign_in_request
-from tests.helpers.layout_check import layout_problems
+from tests.helpers.layout_check import app_look, layout_problems
 from traitel_desktop.devtools.screenshots import ShotContext, all_shots, build_all_tabs
 from traitel_desktop.services import Session
 from traitel_desktop.services.demo import LocalSandbox
 from traitel_desktop.ui.frame.main_window import MainWindow
 
-__all__ = ["fresh_sandbox", "sign_in_request"]  # fixtures used here
-
-
-@pytest.fixture
-def app_look(qapp: QApplication) -> Iterator[None]:
-    """The app's style, palette and style sheet, as the app applies them; restored after."""
-    from traitel_desktop.ui.frame.look import apply_look
-
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    apply_look(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
+__all__ = ["app_look", "fresh_sandbox", "sign_in_request"]  # fixtures used here
 
 
 @pytest.mark.slow
