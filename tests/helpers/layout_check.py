@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from PySide6.QtCore import QRect
 from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import (
