@@ -151,7 +151,7 @@ def test_keyboard_and_context_menu_open_the_dialogs(
     menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
     assert len(menus) == 1
     assert [a.text() for a in menus[0].actions()] == [
-        "&Add configuration…", "&Edit…", "&Delete…"
+        "Add &configuration…", "&Edit…", "&Delete…"
     ]
     assert tab.selected() is not None and tab.selected().id == shown_ids(tab)[2]
     menus[0].actions()[2].trigger()

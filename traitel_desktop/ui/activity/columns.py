@@ -187,11 +187,11 @@ def number_tip(value: Any) -> str:
 
 
 def fax_tip(code: int) -> str:
-    """State, error and description of a fax result code."""
+    """A fax result in full (the cell may cut it short), its description, state and error."""
     result = fax_result(code)
     if result.delivered:
-        return result.description
-    lines = [result.description]
+        return f"{result.text}\n{result.description}"
+    lines = [result.text, result.description]
     if result.state is not None:
         lines.append(tr("State: {0}").format(result.state))
     if result.error is not None:

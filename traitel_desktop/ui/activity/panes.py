@@ -10,20 +10,19 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
+from traitel_desktop.ui.widgets.column_fit import ColumnWidth, FittedTableView
 from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 OFFLINE_STYLE = (
@@ -75,6 +74,15 @@ _WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
                 "result": "Not answered", "station": "+61 2 9876 5432",
                 "delivery": "Not delivered", "ivml": "99999", "pages": "999",
                 "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
+#: When the table is too narrow, columns narrow in tiers, least useful first; the columns of
+#: a tier narrow together.
+_SHRINK_TIER = {"id": 0, "ivml": 0, "attempt": 0, "parts": 0, "speed": 0,
+                "sub": 1, "station": 1, "result": 1, "delivery": 1, "message": 1,
+                "pages": 2, "from": 2, "to": 2, "duration": 2}
+#: Columns never cut: the time and the cost are what an owner reads a row for.
+_KEEP_WHOLE = frozenset({"when", "cost"})
+#: The columns that take the width to spare (one per log at most).
+_STRETCH = frozenset({"message", "result", "delivery", "station"})
 
 
 class ActivityBody(QWidget):
@@ -83,7 +91,7 @@ class ActivityBody(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ActivityModel(self)
-        view = self.view = QTableView(self)
+        view = self.view = FittedTableView(self)
         view.setObjectName("activityTable")
         view.setAccessibleName(tr("Activity"))
         view.setModel(self.model)
@@ -97,9 +105,8 @@ class ActivityBody(QWidget):
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(24)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)  # whole text in tooltip, details
         self.empty = QLabel(self)
         self.empty.setObjectName("placeholderText")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -168,25 +175,36 @@ class ActivityBody(QWidget):
         selection.currentRowChanged.connect(lambda *_: self.show_details())
         self.model.modelReset.connect(self.show_details)
         self.model.layoutChanged.connect(self.show_details)
+        view.set_column_widths(self.column_widths)
         self.model.modelReset.connect(self._fit_columns)
 
     def outer_layout(self, controls: QBoxLayout, bar: QWidget, export_row: QWidget) -> QVBoxLayout:
-        """The tab's whole layout around this body."""
+        """The tab's whole layout: the message bar and ``controls`` above this body, which
+        lays out its own parts with ``export_row`` above the table."""
+        body = QVBoxLayout(self)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(6)
+        body.addWidget(self.offline)
+        body.addWidget(self.sync_row)
+        body.addWidget(export_row)
+        body.addWidget(self.splitter, 1)
+        body.addWidget(self.totals)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 8, 0, 8)
         layout.setSpacing(6)
         layout.addWidget(bar)
         layout.addLayout(controls)
-        layout.addWidget(self.offline)
-        layout.addWidget(self.sync_row)
-        layout.addWidget(export_row)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.totals)
+        layout.addWidget(self, 1)
         return layout
 
-    def _fit_columns(self) -> None:
+    def column_widths(self) -> list[ColumnWidth]:
+        """What each shown column wants: its widest usual text, at least its title; the
+        least useful (ID, IVML, sub-account …) narrow first, the result or message column
+        takes the room to spare (a cell cut short shows whole in its tooltip and in the
+        details pane)."""
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader().fontMetrics()
+        widths = []
         for column, view in enumerate(self.model.table.view):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             sample = _WIDEST_TEXT.get(view.key)
@@ -194,7 +212,17 @@ class ActivityBody(QWidget):
                 width = 300 if view.key == "message" else 80
             else:
                 width = metrics.horizontalAdvance(sample) + 18
-            self.view.setColumnWidth(column, max(width, header.horizontalAdvance(title) + 28))
+            minimum = header.horizontalAdvance(title) + 24  # room for the sort arrow
+            widths.append(ColumnWidth(
+                max(width, minimum),
+                minimum if view.key not in _KEEP_WHOLE else max(width, minimum),
+                _SHRINK_TIER.get(view.key, 99),
+                view.key in _STRETCH,
+            ))
+        return widths
+
+    def _fit_columns(self) -> None:
+        self.view.fit_columns()
 
     # --- state ----------------------------------------------------------------------------
     def show_sync(self, on: bool) -> None:

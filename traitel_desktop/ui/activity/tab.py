@@ -106,7 +106,7 @@ class ActivityTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search every column"))
         self.search.setAccessibleName(self.tr("Search the activity"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(120)  # it takes the room left; narrow at 1024 px
         self.export = ExportControls(self)
 
         def label(text: str, buddy: QWidget) -> QLabel:
@@ -126,8 +126,8 @@ class ActivityTab(QWidget):
         controls.addSpacing(8)
         controls.addWidget(label(self.tr("S&ub-account"), self.sub_box))
         controls.addWidget(self.sub_box)
-        controls.addStretch(1)
-        controls.addWidget(self.search)
+        controls.addSpacing(8)
+        controls.addWidget(self.search, 1)
         controls.addWidget(self.export.button)
 
         self.body = ActivityBody(self)

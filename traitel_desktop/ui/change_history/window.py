@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.services.changes import Change, record_for
 from traitel_desktop.services.storage import StorageError
-
-# The table lives next door; its public names stay importable from here.
 from traitel_desktop.ui.change_history.model import (
     FAILED_BACKGROUND,
     FAILED_TEXT,
@@ -43,6 +41,9 @@ from traitel_desktop.ui.change_history.model import (
     area_words,
     failed,
 )
+
+# The table lives next door; its public names stay importable from here.
+from traitel_desktop.ui.widgets.grow import resize_within
 from traitel_desktop.ui.widgets.record_model import record_view, view_or_empty
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ChangeHistoryDialog(QDialog):
         self.setAccessibleName(self.tr("Change history"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setModal(False)
-        self.resize(1100, 600)
+        resize_within(self, 1100, 600)  # smaller over a small window
         self._newest = -1
 
         title = QLabel(self.tr("Change history"), self)

@@ -176,8 +176,9 @@ class CostsTab(QWidget):
                 header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table_stack, self.table_empty = view_or_empty(self, self.table)
-        # Room for the header and four destinations.
-        self.table_stack.setMinimumHeight(header.sizeHint().height() + 4 * 24 + 4)
+        # Room for the header and two destinations at least (it scrolls for more): at 700 px
+        # high the price cards above need the rest whole.
+        self.table_stack.setMinimumHeight(header.sizeHint().height() + 2 * 24 + 4)
         self.table_empty.setText(
             tr("Every number you price is added here, so you can compare destinations "
                "side by side.")

@@ -28,6 +28,7 @@ from traitel_desktop.services import Superseded
 from traitel_desktop.services.settings import MAX_REFRESH_MINUTES
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
+from traitel_desktop.ui.widgets.grow import keep_fitting
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ class SettingsDialog(QDialog):
         self.field_errors = FieldErrors()
         self.field_errors.bind("timezone", self.zone)
         self.field_errors.bind("threshold", self.threshold)
+        keep_fitting(self)  # errors shown make the dialog taller, never the fields smaller
 
         settings = session.settings
         if settings is not None:

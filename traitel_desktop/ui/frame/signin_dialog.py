@@ -36,6 +36,7 @@ from traitel_desktop.services.signin import (
 from traitel_desktop.ui.frame.look import app_icon
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
+from traitel_desktop.ui.widgets.grow import keep_fitting
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("&Gateway"), self.profile)
-        self.primary_label = QLabel(self.tr("P&rimary"), self)
+        self.primary_label = QLabel(self.tr("Pr&imary"), self)
         self.primary_label.setBuddy(self.primary_url)
         self.alternate_label = QLabel(self.tr("A&lternate"), self)
         self.alternate_label.setBuddy(self.alternate_url)
@@ -164,6 +165,7 @@ class SignInDialog(QDialog):
         self.sign_in_button.clicked.connect(self.start_sign_in)
         self.demo_button.clicked.connect(self.start_demo)
         self.cancel_button.clicked.connect(self.reject)
+        keep_fitting(self)  # an error shown makes the dialog taller, never the fields smaller
         self._load_settings()
 
     # --- settings -----------------------------------------------------------------------

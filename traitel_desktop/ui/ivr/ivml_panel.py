@@ -28,10 +28,10 @@ class IvmlConfigsPanel(QWidget):
         self.proxy = IvmlProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.add_button = QPushButton(self.tr("&Add configuration…"), self)
+        self.add_button = QPushButton(self.tr("Add &configuration…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
-        self.history_button = QPushButton(self.tr("Change &history…"), self)
+        self.history_button = QPushButton(self.tr("Change hi&story…"), self)
         self.history_button.setToolTip(self.tr("Every change this app made on your account"))
         self.history_button.setAccessibleName(self.tr("Change history"))
         self.search = search_box(

@@ -81,7 +81,7 @@ class IvrTab(CrudListTab):
         layout.addWidget(self.configs, 1)
 
         self.build_crud_actions(
-            self.tr("&Add configuration…"),
+            self.tr("Add &configuration…"),
             self.tr("Add an IVML configuration (Ctrl+N)"),
             self.tr("Change the selected configuration (F2)"),
             self.tr("Delete the selected configuration (Delete)"),

@@ -140,7 +140,10 @@ class SpendTab(QWidget):
         self.hover_label.setObjectName("spendHover")
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hover_label.setAccessibleName(self.tr("Amount of the bar pointed at"))
-        self.chart_layout.addWidget(self.hover_label)
+        below_chart = QHBoxLayout()
+        below_chart.addWidget(self.hover_label, 1)
+        below_chart.addWidget(self.controls.save_button)  # under what it saves
+        self.chart_layout.addLayout(below_chart)
 
         side = QWidget(self)
         self.totals = TotalsBox(side)
