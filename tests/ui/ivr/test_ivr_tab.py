@@ -94,7 +94,7 @@ def test_ivml_configurations_listed_with_type_numbers_and_addresses(
             assert cell[Column.NUMBERS] == "—"
         assert cell[Column.LAUNCH_URL] == config.launch_url
         assert cell[Column.RESULT_URL] == (config.result_url or "—")
-    assert tab.status.text() == f"{len(configs)} configurations"
+    assert tab.status.text() == f"{len(configs)} call flows"
     assert not tab.no_ivr and tab.no_ivr_note.isHidden()
     assert tab.selected() is not None and tab.selected().id == configs[0].id
 

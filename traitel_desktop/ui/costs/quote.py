@@ -224,7 +224,7 @@ class QuoteView(QWidget):
                      tip=tr("Charged once for each call, whatever its length (TraiTel's "
                             "“flag fall”)"))
         card.add_row("per_minute", tr("Per minute"), money(voice_minute_rate(cost)),
-                     rate_note(cost.billing_type), tip=second_tip(cost.per_second))
+                     tip=second_tip(cost.per_second) if cost.billing_type != "PerMinute" else "")
         card.add_row("billing", tr("Billed"), billing_words(cost.billing_type))
         card.add_row("cost", tr("1-minute call"), money(cost.cost),
                      tip=tr("TraiTel's own price for a one-minute call, connection fee "

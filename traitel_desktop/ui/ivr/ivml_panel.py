@@ -82,5 +82,5 @@ class IvmlConfigsPanel(QWidget):
         show_list_state(
             self.stack, self.view, self.empty, self.status,
             total=total, shown=shown, loading=loading, empty_text=text,
-            one=self.tr("1 configuration"), many=self.tr("{0} configurations"),
+            one=self.tr("1 call flow"), many=self.tr("{0} call flows"),
         )
