@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.devtools.shot_kit import LOAD_TIMEOUT, Shot, ShotContext, settle
-from traitel_desktop.devtools.shots import change_history, costs, did_wizard, ivr, subaccounts
+from traitel_desktop.devtools.shots import (
+    activity,
+    change_history,
+    costs,
+    did_wizard,
+    ivr,
+    subaccounts,
+)
 
 if TYPE_CHECKING:
     from traitel_desktop.ui.frame.main_window import MainWindow
@@ -91,6 +98,7 @@ REGISTRY: list[tuple[str, Shot]] = [
     *change_history.SHOTS,
     *ivr.SHOTS,
     *costs.SHOTS,
+    *activity.SHOTS,
 ]
 
 
