@@ -9,35 +9,37 @@ from traitel_desktop.ui.activity.columns import tr
 
 __all__ = ["advice", "fax_raw_line", "fax_tip"]
 
-_TRY_AGAIN = "Send the fax again later."
-_CHECK_NUMBER = "Check the number (with its country code) and send the fax again."
-
-#: fax error (last two digits of the code) -> what the owner can do, untranslated.
+#: fax error (last two digits of the code) -> what the owner can do (whole sentences, so a
+#: translation catalogue picks each up).
 _ADVICE: dict[int, str] = {
-    0: _TRY_AGAIN + " If it fails again, contact TraiTel with the details below.",
-    1: _TRY_AGAIN,
-    2: "The other side was busy. " + _TRY_AGAIN,
+    0: "Send the fax again later. If it fails again, send TraiTel its details (Copy details).",
+    1: "Send the fax again later.",
+    2: "The other side was busy. Send the fax again later.",
     3: "The other side refused the call. Check with the recipient that they expect a fax.",
     4: "Check with the recipient that their fax machine is on, then send the fax again.",
     5: "Check with the recipient that their fax machine is on, then send the fax again.",
-    6: _CHECK_NUMBER,
-    7: _CHECK_NUMBER,
+    6: "Check the number (with its country code) and send the fax again.",
+    7: "Check the number (with its country code) and send the fax again.",
     8: "The number has changed. Ask the recipient for their new fax number.",
-    9: "No line was free. " + _TRY_AGAIN,
-    10: _TRY_AGAIN,
-    11: "No line was free. " + _TRY_AGAIN,
-    12: _TRY_AGAIN + " If it fails again, contact TraiTel with the details below.",
-    13: _CHECK_NUMBER,
+    9: "No line was free. Send the fax again later.",
+    10: "Send the fax again later.",
+    11: "No line was free. Send the fax again later.",
+    12: "Send the fax again later. If it fails again, send TraiTel its details (Copy details).",
+    13: "Check the number (with its country code) and send the fax again.",
     14: "Check with the recipient that this number takes faxes.",
-    15: _TRY_AGAIN,
-    16: "A person or a voice service answered, not a fax machine. Check the number with "
-        "the recipient.",
-    17: "The two fax machines could not agree how to talk. " + _TRY_AGAIN,
-    18: "The recipient's fax machine stopped it (perhaps out of paper). Ask them to check "
-        "it, then send the fax again.",
-    19: "The line was noisy or poor. " + _TRY_AGAIN,
+    15: "Send the fax again later.",
+    16: (
+        "A person or a voice service answered, not a fax machine. Check the number with the "
+        "recipient."
+    ),
+    17: "The two fax machines could not agree how to talk. Send the fax again later.",
+    18: (
+        "The recipient's fax machine stopped it (perhaps out of paper). Ask them to check it,"
+        " then send the fax again."
+    ),
+    19: "The line was noisy or poor. Send the fax again later.",
     23: "This number cannot take faxes. Check the number with the recipient.",
-    27: _TRY_AGAIN,
+    27: "Send the fax again later.",
     99: "Check your balance; top it up if it is low, then send the fax again.",
 }
 
@@ -57,8 +59,8 @@ def advice(result: FaxResult) -> str:
     if result.delivered:
         return ""
     if result.error is None:
-        return tr("Send the fax again. If it fails again, contact TraiTel with the details "
-                  "below.")
+        return tr("Send the fax again. If it fails again, send TraiTel its details (Copy "
+                  "details).")
     return tr(_ADVICE[result.error])
 
 
