@@ -32,7 +32,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--data-dir",
         type=Path,
         default=None,
-        help="with --demo: keep the sandbox's data in this directory (changes persist)",
+        help="with --demo: keep the practice account and the app's records of it in this "
+        "directory (changes persist; without it they are forgotten on quit)",
     )
     parser.add_argument(
         "--screenshots",
@@ -92,6 +93,18 @@ def make_application() -> object:
     return app
 
 
+def setup_logging(verbose: bool) -> None:
+    """Log to the console (WARNING and up; INFO with ``--verbose``) and keep the last lines
+    in memory for Help ▸ Report a problem (the app writes no log file)."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from traitel_desktop.services.log_buffer import install_recent_log
+
+    install_recent_log()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -107,10 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         from traitel_desktop.services.early_sandbox import start_early
 
         pending_sandbox = start_early(args.data_dir)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    setup_logging(args.verbose)
     app = make_application()
     import asyncio
 

@@ -103,8 +103,12 @@ def test_periods_end_today_and_custom_is_capped() -> None:
     assert period_range(Period.LAST_30_DAYS, TODAY) == DateRange(D(2026, 2, 17), TODAY)
     assert period_range(Period.LAST_30_DAYS, TODAY).days == 30
     assert period_range(Period.LAST_90_DAYS, TODAY).days == 90
-    assert period_range(Period.LAST_12_MONTHS, TODAY) == DateRange(D(2025, 4, 1), TODAY)
+    # The last 12 months are the 12 months ending today, not the calendar months.
+    assert period_range(Period.LAST_12_MONTHS, TODAY) == DateRange(D(2025, 3, 19), TODAY)
     assert period_range(Period.LAST_12_MONTHS, D(2026, 12, 31)).start == D(2026, 1, 1)
+    assert period_range(Period.LAST_12_MONTHS, D(2026, 1, 1)).start == D(2025, 1, 2)
+    assert period_range(Period.LAST_12_MONTHS, D(2028, 2, 29)).start == D(2027, 3, 1)
+    assert period_range(Period.LAST_12_MONTHS, D(2027, 2, 28)).start == D(2026, 3, 1)
     assert period_range(Period.YEAR_TO_DATE, TODAY) == DateRange(D(2026, 1, 1), TODAY)
     custom = DateRange(D(2026, 4, 30), D(2026, 1, 5))  # reversed, and past today
     assert period_range(Period.CUSTOM, TODAY, custom) == DateRange(D(2026, 1, 5), TODAY)

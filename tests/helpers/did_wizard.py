@@ -1,5 +1,5 @@
 """Driving the DID purchase wizard in tests: the wizard fixture, its buttons, the way to
-the offers."""
+the offers and to the review page."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.helpers.numbers_fixtures import (
 )
 from traitel_desktop.core.did_purchase.flow import Step
 from traitel_desktop.services import Session
+from traitel_desktop.ui.did_wizard.finish import ReviewPage
 from traitel_desktop.ui.did_wizard.pages import CityPage, CountryPage, OffersPage, ServicePage
 from traitel_desktop.ui.did_wizard.wizard import DidWizard
 
@@ -65,3 +66,17 @@ def to_offers(qtbot: Any, w: DidWizard, run: Run, service: str = "voice",
     offers = w.currentPage()
     assert isinstance(offers, OffersPage)
     return offers
+
+
+def to_review(qtbot: Any, w: DidWizard, run: Run, count: int) -> tuple[ReviewPage, list[str]]:
+    offers = to_offers(qtbot, w, run)
+    dids = [o.did for o in w.purchase.offers.items[:count]]
+    assert len(dids) == count
+    for did in dids:
+        offers.tick(did)
+    assert offers.summary.text() == f"{count} numbers picked." if count > 1 else True
+    click(qtbot, w, QWizard.WizardButton.NextButton)
+    next_ready(w, Step.REVIEW.value, run)
+    review = w.currentPage()
+    assert isinstance(review, ReviewPage)
+    return review, dids

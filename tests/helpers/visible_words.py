@@ -32,6 +32,8 @@ from traitel_desktop.ui.widgets.terms import JARGON
 ROWS = 40
 
 _BRACKETS = re.compile(r"\([^()]*\)")
+#: A word in curly quotes is mentioned, not used ("Search help, e.g. “SIP”").
+_QUOTED = re.compile(r"“[^“”]*”")
 _JARGON = [re.compile(rf"(?<![\w-]){pattern}(?![\w-])") for pattern in JARGON]
 
 
@@ -104,8 +106,8 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 
 
 def bare_jargon(text: str) -> list[str]:
-    """The jargon words of ``text`` that are not inside brackets."""
-    outside = text
+    """The jargon words of ``text`` that are not inside brackets (or quoted)."""
+    outside = _QUOTED.sub("", text)
     while True:
         stripped = _BRACKETS.sub("", outside)
         if stripped == outside:

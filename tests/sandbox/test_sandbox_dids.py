@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import phonenumbers
 import pytest
 
 from tests.helpers.wire import call, call_with
 from traitel_desktop.sandbox import Sandbox
+from traitel_desktop.sandbox.modes.dids import DID_SETUP_FEE
 
 
 def numbers(url: str, user: str = "demo", **params: object) -> dict[str, dict[str, str]]:
@@ -203,6 +206,26 @@ def test_subscribe_adds_an_unassigned_number(fresh: Sandbox) -> None:
     again = call(url, "subscribedid", service="sms", country="United Kingdom", city="London",
                  did=did)
     assert again.code == 114
+
+
+def balance(url: str, user: str = "demo") -> Decimal:
+    return Decimal(call(url, "querybalance", user=user, password=user).rest[0])
+
+
+def test_subscribe_charges_the_setup_fee_once(fresh: Sandbox) -> None:
+    url = fresh.primary_url
+    before, other = balance(url), balance(url, "other")
+    did = offer(url)
+    assert call(url, "subscribedid", service="fax", country="Australia", city="Sydney",
+                did=did).raw == b"Ok\n"
+    assert balance(url) == before - Decimal("10.00") == before - DID_SETUP_FEE
+    # Refused (taken now, even by this account) or invalid: nothing more is charged.
+    assert call(url, "subscribedid", service="fax", country="Australia", city="Sydney",
+                did=did).code == 114
+    assert call(url, "subscribedid", service="fax", country="Australia", city="Sydney",
+                did="61299999999").code == 113
+    assert balance(url) == before - DID_SETUP_FEE
+    assert balance(url, "other") == other  # only the buyer pays
 
 
 def test_subscribe_a_did_someone_else_took_is_114(fresh: Sandbox) -> None:

@@ -22,11 +22,11 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 
 #: What the app reads from the settings, property by property.
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
-              "low_balance_threshold", "refresh_minutes", "activity_view", "geometry",
-              "last_tab")
+              "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
+              "spend_view", "geometry", "last_tab", "help_geometry")
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
-             "window/last_tab"}
+             "activity/export_folder", "window/last_tab"}
 #: Hostile values as they would stand in the INI file (after ``key=``).
 NUMBERS = ["1e27", "NaN", "Infinity", "-1e27", "", "abc", "9" * 10_000, "-5", "1e999999999",
            "1_000", "0x10", "2.5", "\u0661"]
@@ -36,7 +36,8 @@ NOT_TEXT = ["a, b", "@ByteArray(xyz)", "@Invalid()", "\\0", "x" * 10_000, "tab\\
 def hostile(key: str) -> list[str]:
     if key in FREE_TEXT:
         return NOT_TEXT
-    if key == "window/geometry":  # any byte array is handed to restoreGeometry, which checks
+    if key in ("window/geometry", "help/geometry"):
+        # any byte array is handed to restoreGeometry, which checks
         return [v for v in NUMBERS + NOT_TEXT if not v.startswith("@ByteArray")]
     if key == "balance/low_threshold":  # 2.5 is a threshold (and not a number of minutes)
         return [v for v in NUMBERS + NOT_TEXT if v != "2.5"]
@@ -98,7 +99,8 @@ def test_real_values_still_read(tmp_path: Path) -> None:
                      "balance/low_threshold": "12.345", "balance/refresh_minutes": "15",
                      "activity/log": "logsmsin", "activity/start": "2024-03-01",
                      "activity/end": "2024-03-31", "activity/rolling": "false",
-                     "window/last_tab": "spend"})
+                     "spend/period": "custom", "spend/start": "2024-01-01",
+                     "spend/end": "2024-02-29", "window/last_tab": "spend"})
     got = read_all(path)
     assert (got["profile"], got["remember_me"], got["low_balance_threshold"],
             got["refresh_minutes"], got["last_tab"]) == ("custom", True, Decimal("12.345"),
@@ -106,6 +108,9 @@ def test_real_values_still_read(tmp_path: Path) -> None:
     view = got["activity_view"]
     assert (view.log, view.start.isoformat(), view.end.isoformat(), view.rolling) == (
         "logsmsin", "2024-03-01", "2024-03-31", False)
+    spend = got["spend_view"]
+    assert (spend.period, spend.start.isoformat(), spend.end.isoformat()) == (
+        "custom", "2024-01-01", "2024-02-29")
 
 
 @pytest.mark.parametrize("value", ["1e27", "NaN", "Infinity", "-1e27", "", "abc", "9" * 10_000,

@@ -99,21 +99,30 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _year_before(day: dt.date) -> dt.date:
+    """The same date a year earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 def period_range(
     period: Period, today: dt.date, custom: DateRange | None = None
 ) -> DateRange:
     """The days a period covers, ending ``today`` (the account's today).
 
-    Last 30/90 days end today (inclusive); the last 12 months are the 12 calendar months
-    ending with this one (so monthly bars are whole months, the current one so far); year to
-    date starts on 1 January. A custom range is capped at today and put in order.
+    Last 30/90 days end today (inclusive); the last 12 months are the 12 months ending today
+    (from the day after the same date a year ago: 7 Dec 2025 to 6 Dec 2026; monthly bars are
+    calendar months, so the first and the last are partial); year to date starts on
+    1 January. A custom range is capped at today and put in order.
     """
     if period is Period.LAST_30_DAYS:
         return DateRange(today - dt.timedelta(days=29), today)
     if period is Period.LAST_90_DAYS:
         return DateRange(today - dt.timedelta(days=89), today)
     if period is Period.LAST_12_MONTHS:
-        return DateRange(_month_start(today, 11), today)
+        return DateRange(_year_before(today) + _DAY, today)
     if period is Period.YEAR_TO_DATE:
         return DateRange(dt.date(today.year, 1, 1), today)
     if custom is None:

@@ -33,7 +33,7 @@ async def run_screenshots(out_dir: Path, sandbox_dir: Path | None = None) -> int
         window: MainWindow | None = None
         try:
             session = await controller.demo_session()
-            window = MainWindow(session)
+            window = controller.make_window(session)
             controller.window = window
             window.resize(*WINDOW_SIZE)
             window.show()

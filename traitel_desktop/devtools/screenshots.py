@@ -24,6 +24,7 @@ from traitel_desktop.devtools.shots import (
     change_history,
     costs,
     did_wizard,
+    help_window,
     ivr,
     subaccounts,
 )
@@ -99,6 +100,7 @@ REGISTRY: list[tuple[str, Shot]] = [
     *ivr.SHOTS,
     *costs.SHOTS,
     *activity.SHOTS,
+    *help_window.SHOTS,
 ]
 
 

@@ -93,6 +93,16 @@ class Sandbox:
         """Today's date in ``zone`` (the override when one was given)."""
         return resolve_today(self._today, zone)
 
+    def now(self) -> int | None:
+        """The current instant (UTC epoch seconds) by the sandbox's clock: the real one, or
+        the clock override; None when a fixed date was given (a day with no time of day).
+
+        The logs never show a row later than this (see :mod:`.modes.logs`)."""
+        if isinstance(self._today, date):
+            return None
+        moment = self._today() if self._today is not None else datetime.now(UTC)
+        return int(moment.timestamp())
+
     def set_today(self, today: Today) -> None:
         """Change the clock override (a date, a clock callable, or None for the real clock)."""
         self._today = today
@@ -110,7 +120,7 @@ class Sandbox:
 
     def answer(self, params: dict[str, str]) -> bytes:
         """The body answering an API call (what both gateways serve)."""
-        return modes.answer(self.db, params, self.today_for)
+        return modes.answer(self.db, params, self.today_for, self.now())
 
     @contextmanager
     def serving(self) -> Iterator[bool]:

@@ -190,15 +190,19 @@ class Numbers:
         self.session = session
         self.changes = ChangeLog(session)
 
-    async def load(self) -> NumbersData:
+    async def load(self, view: str = "numbers") -> NumbersData:
         """Numbers, IVR menus, IVML configurations and sub-accounts, read in parallel and
-        joined (a newer load supersedes this one: :class:`Superseded`)."""
+        joined (a newer load for the same ``view`` supersedes this one: :class:`Superseded`;
+        another view, e.g. the purchase wizard's, loads alongside without superseding)."""
         call = self.session.call
+        keys: tuple[str, ...] = (LIST_KEY, IVR_KEY, IVML_KEY, SUBS_KEY)
+        if view != "numbers":
+            keys = tuple(view + key.removeprefix("numbers") for key in keys)
         results: tuple[Any, ...] = await asyncio.gather(
-            call(lambda c: c.query_numbers(), key=LIST_KEY),
-            call(lambda c: c.list_ivr(), key=IVR_KEY),
-            call(lambda c: c.list_ivml(), key=IVML_KEY),
-            call(lambda c: c.query_sub_accounts(), key=SUBS_KEY),
+            call(lambda c: c.query_numbers(), key=keys[0]),
+            call(lambda c: c.list_ivr(), key=keys[1]),
+            call(lambda c: c.list_ivml(), key=keys[2]),
+            call(lambda c: c.query_sub_accounts(), key=keys[3]),
             return_exceptions=True,
         )
         errors = [r for r in results if isinstance(r, BaseException)]

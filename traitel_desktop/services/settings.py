@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.contract.readings import money_in_range
+from traitel_desktop.core.spend import Period
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,9 +45,12 @@ PROFILES = ("traitel", "sandbox", "custom")
 KEYS: tuple[str, ...] = (
     "signin/username", "signin/profile", "signin/custom_primary", "signin/custom_alternate",
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
-    "activity/start", "activity/end", "activity/rolling", "window/geometry",
-    "window/last_tab",
+    "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
+    "spend/period", "spend/start", "spend/end", "window/geometry", "window/last_tab",
+    "help/geometry",
 )
+#: The Spend tab's periods (``core.spend.Period`` values).
+SPEND_PERIODS = tuple(period.value for period in Period)
 
 
 def valid_threshold(value: Decimal) -> bool:
@@ -132,6 +136,16 @@ class ActivityView:
             return today - (self.end - self.start), today
         end = min(self.end, today)
         return min(self.start, end), end
+
+
+@dataclass(frozen=True, slots=True)
+class SpendView:
+    """The Spend tab's period as left at the last session (a ``core.spend.Period`` value);
+    ``start`` and ``end`` are the dates of a custom period (None otherwise)."""
+
+    period: str
+    start: dt.date | None = None
+    end: dt.date | None = None
 
 
 class AppSettings:
@@ -242,6 +256,41 @@ class AppSettings:
         self.qsettings.setValue("activity/end", value.end.isoformat())
         self.qsettings.setValue("activity/rolling", value.rolling)
 
+    @property
+    def export_folder(self) -> str:
+        """The folder the last export was saved in ("" before the first one)."""
+        return self._str("activity/export_folder")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self.qsettings.setValue("activity/export_folder", value)
+
+    # --- the Spend tab -------------------------------------------------------------------
+    @property
+    def spend_view(self) -> SpendView | None:
+        """The Spend tab's last period (None: never saved, or unreadable)."""
+        period = self._read("spend/period", "", _choice(SPEND_PERIODS))
+        start = self._read("spend/start", None, _date)
+        end = self._read("spend/end", None, _date)
+        if not period:
+            return None
+        if start is None or end is None:
+            return SpendView(period)
+        if start > end or (end - start).days > _LONGEST_VIEW_DAYS:
+            log.warning("Setting spend/start..end ignored: %s to %s is not a range to show",
+                        start, end)
+            return SpendView(period)
+        return SpendView(period, start, end)
+
+    @spend_view.setter
+    def spend_view(self, value: SpendView) -> None:
+        self.qsettings.setValue("spend/period", value.period)
+        for key, day in (("spend/start", value.start), ("spend/end", value.end)):
+            if day is None:
+                self.qsettings.remove(key)
+            else:
+                self.qsettings.setValue(key, day.isoformat())
+
     # --- window state -------------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray:
@@ -250,6 +299,15 @@ class AppSettings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self.qsettings.setValue("window/geometry", value)
+
+    @property
+    def help_geometry(self) -> QByteArray:
+        """The Help window's size and place."""
+        return self._read("help/geometry", QByteArray(), _byte_array)
+
+    @help_geometry.setter
+    def help_geometry(self, value: QByteArray) -> None:
+        self.qsettings.setValue("help/geometry", value)
 
     @property
     def last_tab(self) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from tests.helpers.did_wizard import Run, click, next_ready, to_offers, wizard
+from tests.helpers.did_wizard import Run, click, next_ready, to_offers, to_review, wizard
 from tests.helpers.numbers_fixtures import (
     client,
     fresh_sandbox,
@@ -23,6 +23,7 @@ from tests.helpers.numbers_fixtures import (
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.core.did_purchase.flow import DidStatus, Step
 from traitel_desktop.core.phones import format_number
+from traitel_desktop.sandbox.modes.dids import DID_SETUP_FEE
 from traitel_desktop.services import Session
 from traitel_desktop.services.changes import record_for
 from traitel_desktop.ui.did_wizard.finish import DonePage, ReviewPage, SubscribePage
@@ -45,18 +46,9 @@ __all__ = [
 
 
 
-def to_review(qtbot: Any, w: DidWizard, run: Run, count: int) -> tuple[ReviewPage, list[str]]:
-    offers = to_offers(qtbot, w, run)
-    dids = [o.did for o in w.purchase.offers.items[:count]]
-    assert len(dids) == count
-    for did in dids:
-        offers.tick(did)
-    assert offers.summary.text() == f"{count} numbers picked." if count > 1 else True
-    click(qtbot, w, QWizard.WizardButton.NextButton)
-    next_ready(w, Step.REVIEW.value, run)
-    review = w.currentPage()
-    assert isinstance(review, ReviewPage)
-    return review, dids
+def cents(amount: Decimal) -> str:
+    """An amount as the app shows a balance: to the cent, half up, thousands separated."""
+    return f"{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
 
 
 def test_whole_way_to_done_on_several_numbers(
@@ -71,8 +63,6 @@ def test_whole_way_to_done_on_several_numbers(
     session.data_changed.connect(topics.append)
     balances: list[object] = []
     session.balance_changed.connect(balances.append)
-    session.balance = None  # forget it, so the read after buying is seen (the sandbox
-    # does not charge for numbers)
     tab.buy()
     w = tab.wizard
     assert isinstance(w, DidWizard)
@@ -80,11 +70,14 @@ def test_whole_way_to_done_on_several_numbers(
 
     buy = w.button(QWizard.WizardButton.CommitButton)
     assert buy.text() == "&Buy" and not buy.isEnabled()  # gated by the confirmation
-    assert "Monthly charges may apply" in review.charges.text()
+    # The API gives no price: the page says honestly what is known.
+    assert review.charges.text() == ("TraiTel may charge a setup or monthly fee for each of "
+                                     "these numbers; it will show in your balance.")
+    assert review.charges.isVisible()
     # The balance TraiTel holds now (the demo's depends on the day it was generated), to the
     # cent as in the header, and exactly on hover.
     balance = client.query_balance()
-    assert review.balance.text() == f"{balance.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    assert review.balance.text() == cents(balance)
     assert review.balance.toolTip() == f"Exact balance: {balance:,f}"
     assert all(format_number(d) in review.numbers.text() for d in dids)
     tick(qtbot, review.confirm_box)
@@ -99,6 +92,8 @@ def test_whole_way_to_done_on_several_numbers(
     ]
     owned = {n.number for n in client.query_numbers()}
     assert set(dids) <= owned
+    # Bought: nothing is left to cancel.
+    assert w.button(QWizard.WizardButton.CancelButton).text() == "Close"
     click(qtbot, w, QWizard.WizardButton.CommitButton)  # Continue
     assert w.currentId() == DONE_PAGE
     done = w.currentPage()
@@ -106,9 +101,21 @@ def test_whole_way_to_done_on_several_numbers(
     assert done.summary.text() == "You bought 3 numbers."
     assert done.selected_number() == dids[0]
 
-    # The views were told, the balance read again, and each purchase logged.
+    # The balance was read again, through the session (the header shows it too): the sandbox
+    # took its setup fee for each number, and the done page says so.
+    after = client.query_balance()
+    assert after == balance - 3 * DID_SETUP_FEE
+    assert done.balance_line.text() == f"Your balance went from {cents(balance)} to {cents(after)}."
+    assert done.balance_line.isVisible()
+    assert balances[-1] == after == session.balance
+
+    # Each new number shows what it is used for, as querynumbers says (the sandbox's new
+    # voice numbers are unassigned).
+    assert [done.list.item(r).text() for r in range(done.list.count())] == [
+        f"{format_number(d)} — Unassigned" for d in dids]
+
+    # The views were told, and each purchase logged.
     assert "numbers" in topics
-    run(until(lambda: bool(balances)))
     changes = [c for c in record_for(session).changes() if c.action == "buy"]
     assert sorted(c.target for c in changes) == sorted(format_number(d) for d in dids)
     assert {c.result for c in changes} == {"ok"}
@@ -122,6 +129,9 @@ def test_whole_way_to_done_on_several_numbers(
     assert isinstance(dialog, AssignDialog)
     assert dialog.row.digits == dids[1]
     assert dialog.parent() is w
+    # Both read it from querynumbers, and say it in the same words.
+    assert dialog.routing == done.routing_text(dids[1]) == "Unassigned"
+    assert dialog.current.text().endswith("now: Unassigned")
     dialog.reject()
     run(until(lambda: tab.dialog is None))
     click(qtbot, w, QWizard.WizardButton.FinishButton)
@@ -224,9 +234,10 @@ def test_double_click_on_buy_under_a_slow_gateway_buys_once(
     run(until(lambda: w.purchase.step is Step.DONE), timeout=10.0)
     run(w.settled())
     fresh_sandbox.faults.latency = 0.0
-    # One subscribedid per number, nothing else but the balance read after the pass.
+    # One subscribedid per number; after the pass, nothing else but the balance and what the
+    # numbers are used for (querynumbers with listivr, listivml and querysubaccounts).
     sent = fresh_sandbox.request_count["total"] - before
-    assert len(dids) <= sent <= len(dids) + 1
+    assert len(dids) <= sent <= len(dids) + 1 + 4
     assert w.purchase.subscribed_numbers == tuple(dids)
     changes = [c for c in record_for(session).changes() if c.action == "buy"]
     assert len(changes) == 2

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QWizard
 from tests.helpers.did_wizard import click, next_ready, to_offers, wizard
 from tests.helpers.numbers_fixtures import client, fresh_sandbox, sign_in_request, tick, until
 from traitel_desktop.core.did_purchase.flow import DidStatus, Step
-from traitel_desktop.ui.did_wizard.finish import ReviewPage, SubscribePage
+from traitel_desktop.core.money import format_amount
+from traitel_desktop.sandbox.modes.dids import DID_SETUP_FEE
+from traitel_desktop.ui.did_wizard.finish import DonePage, ReviewPage, SubscribePage
 from traitel_desktop.ui.did_wizard.pages import CountryPage, OffersPage, ServicePage
 from traitel_desktop.ui.did_wizard.wizard import DidWizard
 
@@ -93,6 +95,9 @@ def test_a_failed_purchase_is_explained_and_can_be_tried_again(
         "the request, so nothing was changed. Please try again in a few minutes."
     )
     assert page.retry_button.isVisible() and not page.refresh_button.isVisible()
+    # The balance could not be read again either (the gateway is still busy): said plainly.
+    template, amounts = w.purchase.balance_change
+    assert "could not be read again" in template and amounts == ()
     fresh_sandbox.faults.error001_rate = 0.0
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     run(until(lambda: w.purchase.step is Step.DONE and not w.subscribing))
@@ -100,3 +105,11 @@ def test_a_failed_purchase_is_explained_and_can_be_tried_again(
     assert w.purchase.status(did) is DidStatus.SUBSCRIBED
     assert did in {n.number for n in client.query_numbers()}
     assert not page.retry_button.isVisible()
+    # From the balance on the review page to the balance now: one setup fee less.
+    before, after = w.purchase.balance, client.query_balance()
+    assert before is not None and after == before - DID_SETUP_FEE
+    click(qtbot, w, QWizard.WizardButton.CommitButton)  # Continue
+    done = w.currentPage()
+    assert isinstance(done, DonePage)
+    assert done.balance_line.text() == (
+        f"Your balance went from {format_amount(before)} to {format_amount(after)}.")

@@ -1,7 +1,8 @@
 """No bare jargon on screen: every tab (each kind of activity with a row's details shown),
 every dialog and wizard page the main window opens, and its menus are read as an owner sees
 them; a technical word (IVR, SIP, gateway, flag fall, ...) may appear only in brackets after
-its plain name, "Voice menu (IVR)" (the words are listed in ui/widgets/terms.py)."""
+its plain name, "Voice menu (IVR)", or quoted as a word to search for (the words are listed in
+ui/widgets/terms.py; the Help pages, which explain them, are rich text and not read)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def test_the_jargon_check_allows_a_term_only_in_brackets() -> None:
     assert bare_jargon("Using the primary gateway") == ["gateway"]
     assert bare_jargon("TraiTel refused it (Error 200)") == []
     assert bare_jargon("https://ivml.example.com/launch.xml") == []
+    assert bare_jargon("Search help, e.g. “SIP” or “flag fall”") == []  # mentioned
     for key in TERMS:
         assert bare_jargon(both(key)) == [], key
     assert len(glossary()) == len(TERMS)

@@ -339,7 +339,7 @@ def test_alias_typed_in_edit_is_sent_and_remembered(
     target = shown_ids(tab)[3]
     dialog = open_edit(qtbot, tab, run, target)
     assert dialog.alias.text() == ""
-    assert "outside this app" in dialog.alias.placeholderText()
+    assert "Not known to this app" in dialog.alias.placeholderText()
     qtbot.keyClicks(dialog.alias, "evening-desk")
     save(qtbot, dialog, run)
     assert tab.task is not None

@@ -110,7 +110,7 @@ def test_roles_record_tooltip_and_unknown_alias() -> None:
     assert first.data(Role.RECORD) is data[0]
     assert model.index(0, Column.ALIAS).data() == UNKNOWN_ALIAS
     tip = model.index(0, Column.ALIAS).data(Qt.ItemDataRole.ToolTipRole)
-    assert "outside this app" in tip
+    assert "never sends it back" in tip
     assert model.index(1, Column.ALIAS).data() == "sales"
     assert model.index(1, Column.ALIAS).data(Qt.ItemDataRole.ToolTipRole) == "sales"
     assert model.index(0, Column.ID).data(Role.SORT) == 1010

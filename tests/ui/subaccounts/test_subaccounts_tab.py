@@ -51,7 +51,7 @@ def test_list_loads_with_demo_data(
     # The API gives no alias and the app set none yet: "—" with a tooltip.
     alias = tab.proxy.index(0, Column.ALIAS)
     assert alias.data() == UNKNOWN_ALIAS
-    assert "outside this app" in alias.data(Qt.ItemDataRole.ToolTipRole)
+    assert "never sends it back" in alias.data(Qt.ItemDataRole.ToolTipRole)
     emails = [tab.proxy.index(r, Column.EMAIL).data() for r in range(tab.proxy.rowCount())]
     assert emails == [s[2] for s in subs]
     assert tab.status.text() == f"{len(subs)} sub-accounts"

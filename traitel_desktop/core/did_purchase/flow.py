@@ -15,10 +15,11 @@ buying pass runs at a time, and an unknown outcome is settled by reading the acc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from traitel_desktop.core.did_purchase.balance import balance_change_words
 from traitel_desktop.core.did_purchase.loading import ApiCall, Loader
 from traitel_desktop.core.did_purchase.progress import Progress
 from traitel_desktop.core.did_purchase.state import (
@@ -187,8 +188,29 @@ class DidPurchase:
         if move is None:
             return
         if not self._subscriber.running:
+            self._state.balance_after.forget()
             self._subscriber.start(move)
         await self._subscriber.join()
+
+    async def read_balance_after(self, read: Callable[[], Awaitable[Decimal | None]]) -> None:
+        """After a buying pass: read the balance again with ``read()`` (None: it could not be
+        read) for :attr:`balance_change`. Not a move of the table (the step stays); a newer
+        reading, or a new pass, drops an older reading's answer. Still recorded after
+        :meth:`cancel`: numbers bought before it were charged."""
+        after = self._state.balance_after
+        after.forget()
+        generation = after.generation
+        after.reading = True
+        self._state.changed()
+        value: Decimal | None = None
+        try:
+            value = await read()
+        finally:
+            if generation == after.generation:
+                after.value = value
+                after.reading = False
+                after.done = True
+                self._state.changed()
 
     async def refresh_offers_after_taken(self) -> None:
         """After Error 114: back to the offers page with fresh offers for the same city.
@@ -272,6 +294,13 @@ class DidPurchase:
     def balance_error(self) -> TraiTelError | None:
         """Why the balance could not be read, in plain words."""
         return self._state.balance.error
+
+    @property
+    def balance_change(self) -> tuple[str, tuple[str, ...]]:
+        """After a buying pass, what became of the balance: a plain sentence as (template,
+        amounts), e.g. ``("Your balance went from {0} to {1}.", ("664.77", "654.77"))``; see
+        :func:`~traitel_desktop.core.did_purchase.balance.balance_change_words`."""
+        return balance_change_words(self._state.balance.value, self._state.balance_after)
 
     @property
     def confirmed(self) -> bool:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from traitel_desktop.core.did_purchase.balance import BalanceAfter
 from traitel_desktop.core.did_purchase.state import (
     RETRYABLE,
     BalanceState,
@@ -50,6 +51,8 @@ class Progress:
         self.cities: ListState[DidCity] = ListState()
         self.offers: ListState[DidOffer] = ListState()
         self.balance = BalanceState()
+        #: The balance read again after the last buying pass.
+        self.balance_after = BalanceAfter()
         self.confirmed = False
         self.cancelled = False
         #: The chosen offers by number, in the order they were chosen.

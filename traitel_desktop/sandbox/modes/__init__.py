@@ -30,8 +30,11 @@ assert set(MODES) <= set(HANDLERS), set(MODES) - set(HANDLERS)
 TodayFn = Callable[[str], date]
 
 
-def answer(db: Database, params: dict[str, str], today: TodayFn) -> bytes:
-    """The body answering one API call with ``params`` (``user``, ``pass``, ``mode``, ...)."""
+def answer(
+    db: Database, params: dict[str, str], today: TodayFn, now: int | None = None
+) -> bytes:
+    """The body answering one API call with ``params`` (``user``, ``pass``, ``mode``, ...);
+    ``now`` (UTC epoch seconds, None: no time of day) hides the activity not happened yet."""
     try:
         with db.transaction() as conn:
             row = conn.execute(
@@ -44,7 +47,7 @@ def answer(db: Database, params: dict[str, str], today: TodayFn) -> bytes:
             if handler is None:
                 raise RequestError(200)
             account_id, _, _, ivr, zone = row
-            req = Request(conn, account_id, bool(ivr), zone, params, today(zone))
+            req = Request(conn, account_id, bool(ivr), zone, params, today(zone), now)
             result = handler(req)
     except RequestError as exc:
         return error_body(exc.code)

@@ -1,16 +1,30 @@
-"""DID modes: the account's numbers, their assignment, and subscribing new ones."""
+"""DID modes: the account's numbers, their assignment, and subscribing new ones.
+
+Price of a number (our reading, see ``subscribedid``): the vendor's document gives no DID
+price at all; it only warns that subscribing "may incur monthly charges". So that the demo
+shows what an owner will see, the sandbox charges a one-off setup fee of
+:data:`DID_SETUP_FEE` (10.00 in the account's currency, a typical setup price for a local
+number) for each number it subscribes, taken from the buyer's balance at once. A refused
+subscription (Error 113, 114, ...) charges nothing. No monthly fee is simulated.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from traitel_desktop.contract.modes import ASSIGN_SERVICES, SERVICES, VOICE_SERVICE_TYPES
 from traitel_desktop.sandbox.modes.request import Answer, Request
-from traitel_desktop.sandbox.wire import RequestError, ok_body, table_body
+from traitel_desktop.sandbox.wire import MICRO, RequestError, ok_body, table_body
 
 NUMBERS_HEADER = ("Number", "Service", "Assigned-Service", "Assigned-ID")
 #: The document writes this header with spaces after the commas; the sandbox sends it so.
 DIDS_HEADER = ("CountryName", " CityName", " DID")
 #: What a newly subscribed DID can carry, by the service it was offered for.
 CAPABLE = {"fax": "fax", "voice": "fax,voice", "sms": "sms"}
+#: The one-off setup fee the sandbox charges per number subscribed (see the module docstring;
+#: the spec gives no price). Deducted from the balance, so ``querybalance`` shows it.
+DID_SETUP_FEE = Decimal("10.00")
+_FEE_MICRO = int(DID_SETUP_FEE * MICRO)
 
 
 def querynumbers(req: Request) -> Answer:
@@ -150,7 +164,8 @@ def querydids(req: Request) -> Answer:
 
 
 def subscribedid(req: Request) -> Answer:
-    """Subscribe an offered DID: it joins the account's numbers, unassigned."""
+    """Subscribe an offered DID: it joins the account's numbers, unassigned, and the setup fee
+    (:data:`DID_SETUP_FEE`) leaves the account's balance."""
     service = _service(req)
     country = _country(req, service)
     city = _city(req, service, country)
@@ -168,5 +183,9 @@ def subscribedid(req: Request) -> Answer:
     req.conn.execute(
         "INSERT INTO dids VALUES (?,?,0,?,?,'',NULL,?,?)",
         (did, req.account_id, service, CAPABLE[service], country, city),
+    )
+    req.conn.execute(
+        "UPDATE accounts SET balance_micro = balance_micro - ? WHERE id = ?",
+        (_FEE_MICRO, req.account_id),
     )
     return ok_body()

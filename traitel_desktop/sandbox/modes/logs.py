@@ -1,7 +1,9 @@
 """The six activity logs: rows of a date range (inclusive, account's time zone), by time.
 
 Times are stored as UTC epoch seconds and shown in the account's current time zone; ``limit``
-keeps the oldest rows of the range.
+keeps the oldest rows of the range. A row later than the sandbox's "now" has not happened yet
+and is never shown: the demo data is generated (and cached) for a whole day, so today's
+activity appears as the clock reaches it, in whatever zone the account is set to.
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ def _log(name: str, req: Request) -> Answer:
     args: list[object] = [
         req.account_id, clock.midnight(start), clock.midnight(end + timedelta(days=1))
     ]
+    if req.now is not None:
+        sql += " AND ts <= ?"
+        args.append(req.now)
     if sub is not None:
         sql += " AND sub_id = ?"
         args.append(sub)

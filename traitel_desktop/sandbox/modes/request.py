@@ -38,6 +38,8 @@ class Request:
     timezone: str
     params: dict[str, str]
     today: date
+    #: The current instant (UTC epoch seconds); None when the clock is a fixed date.
+    now: int | None = None
 
     def get(self, name: str) -> str | None:
         """The parameter's value, or None when it was not sent (or sent empty)."""

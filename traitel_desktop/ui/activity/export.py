@@ -1,9 +1,13 @@
 """Exporting the Activity tab's rows as shown (after filter and sort) to CSV or XLSX.
 
 Four choices: CSV or XLSX, each with the columns as shown (decoded) or as TraiTel sent them
-(raw API columns). The file dialog opens with ``open()`` (never ``exec()`` in a coroutine);
-the rows are written in a worker thread (:class:`traitel_desktop.core.export.Export`) with
-a progress bar and a Cancel button; a cancelled or failed export leaves no file.
+(raw API columns). The file dialog opens with ``open()`` (never ``exec()`` in a coroutine), in
+the folder of the last export (remembered in the settings across sessions), else the owner's
+Documents folder, else their home folder, with a name a person would give the file: the log's
+plain name and the dates shown ("Faxes sent 2026-11-30 to 2026-12-06.xlsx",
+:func:`~traitel_desktop.core.export_name.export_file_name`). The rows are written in a worker
+thread (:class:`traitel_desktop.core.export.Export`) with a progress bar and a Cancel button;
+a cancelled or failed export leaves no file.
 
 Each column is exported with its kind (:mod:`traitel_desktop.core.sheet_cells`): the raw
 columns by their ``contract.logs`` kind; the shown columns as shown where they are words (names,
@@ -14,11 +18,12 @@ and durations where the table shows a number (with number formats like the table
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QDir, QStandardPaths
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,13 +36,15 @@ from PySide6.QtWidgets import (
 
 from traitel_desktop.contract.logs import Kind
 from traitel_desktop.core.export import CSV, XLSX, CellKind, Column, Export, ExportCancelled
+from traitel_desktop.core.export_name import export_file_name
 from traitel_desktop.core.log_cells import cell_value, log_columns, log_row, when
 from traitel_desktop.runtime.widget_guard import alive
-from traitel_desktop.ui.activity.columns import Fmt
+from traitel_desktop.ui.activity.columns import Fmt, log_titles
 from traitel_desktop.ui.activity.table import LogTable
 from traitel_desktop.ui.widgets.async_tools import spawn
 
 if TYPE_CHECKING:
+    from traitel_desktop.services import Session
     from traitel_desktop.ui.activity.model import ActivityModel
     from traitel_desktop.ui.widgets.message_bar import MessageBar
 
@@ -96,6 +103,11 @@ class ExportHost(Protocol):
 
     model: ActivityModel
     message_bar: MessageBar
+    session: Session
+
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        """The dates shown."""
+        ...
 
 
 class ExportControls:
@@ -144,22 +156,48 @@ class ExportControls:
         """Ctrl+E: open the export menu under the button."""
         self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
+    def start_folder(self) -> Path:
+        """Where the save dialog opens: the folder of the last export (also from an earlier
+        session), else the owner's Documents folder, else their home folder."""
+        settings = self.host.session.settings
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        for folder in (settings.export_folder if settings is not None else "",
+                       QStandardPaths.writableLocation(documents)):
+            if folder and Path(folder).is_dir():
+                return Path(folder)
+        return Path(QDir.homePath())
+
+    def default_name(self, kind: str, raw: bool) -> str:
+        """"Faxes sent 2026-11-30 to 2026-12-06.xlsx": the log's plain name and the dates
+        shown ("(as sent by TraiTel)" added for the raw columns)."""
+        log = self.host.model.table.log
+        start, end = self.host.date_range()
+        note = tr("as sent by TraiTel") if raw else ""
+        return export_file_name(log_titles().get(log, log), start, end, kind, note)
+
+    def remember_folder(self, folder: Path) -> None:
+        """The next export dialog opens in ``folder`` (also in the next session)."""
+        settings = self.host.session.settings
+        if settings is not None:
+            settings.export_folder = str(folder)
+
     def choose_file(self, kind: str, raw: bool) -> QFileDialog:
         """Ask where to save (non-blocking dialog); the export starts when a file is chosen."""
-        folder = self.last_path.parent if self.last_path else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        )
-        table = self.host.model.table
-        name = f"{table.log}-{'raw' if raw else 'shown'}.{kind}"
-        dialog = QFileDialog(self.tab, tr("Export activity"), str(folder / name))
+        dialog = QFileDialog(self.tab, tr("Export activity"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
         dialog.setNameFilter(tr("CSV files (*.csv)") if kind == CSV else tr("Excel files (*.xlsx)"))
-        dialog.fileSelected.connect(lambda path: self.start(Path(path), kind, raw))
+        dialog.setDirectory(str(self.start_folder()))
+        dialog.selectFile(self.default_name(kind, raw))
+        dialog.fileSelected.connect(lambda path: self._chosen(Path(path), kind, raw))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _chosen(self, path: Path, kind: str, raw: bool) -> None:
+        self.remember_folder(path.parent)
+        self.start(path, kind, raw)
 
     def start(self, path: Path, kind: str, raw: bool) -> asyncio.Task[Any]:
         """Export the rows shown now to ``path``."""

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from traitel_desktop.core.dates import local_time_text
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 OFFLINE_STYLE = (
     "QLabel { color: #92400e; background: #fffbeb; border: 1px solid #fde68a;"
@@ -37,9 +37,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Activity", text)
 
 
-def offline_text(last_sync: dt.datetime | None) -> str:
-    """The offline note."""
-    when = local_time_text(last_sync) if last_sync is not None else tr("never")
+def offline_text(last_sync: dt.datetime | None, zone: str | None = None) -> str:
+    """The offline note; the time on the clock of ``zone`` (the account's)."""
+    when = moment_with_zone(last_sync, zone) if last_sync is not None else tr("never")
     return tr("Offline — showing history saved on this computer, last updated {0}").format(when)
 
 
@@ -181,7 +181,12 @@ class ActivityBody(QWidget):
         self.offline.setAccessibleName(tr("Offline"))
         self.offline.hide()
 
-        view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
+        # The pane follows the selection, not the current index alone: a mouse press moves
+        # the current index before it selects the row, so at currentRowChanged the clicked
+        # row is not selected yet; selectionChanged comes once it is.
+        selection = view.selectionModel()
+        selection.selectionChanged.connect(lambda *_: self.show_details())
+        selection.currentRowChanged.connect(lambda *_: self.show_details())
         self.model.modelReset.connect(self.show_details)
         self.model.layoutChanged.connect(self.show_details)
         self.model.modelReset.connect(self._fit_columns)
@@ -224,12 +229,13 @@ class ActivityBody(QWidget):
         self.progress.setRange(0, max(needed, 1))
         self.progress.setValue(min(done, max(needed, 1)))
 
-    def show_offline(self, last_sync: dt.datetime | None, *, online: bool = False) -> None:
-        """Mark the rows as the offline archive (or clear the mark)."""
+    def show_offline(self, last_sync: dt.datetime | None, *, online: bool = False,
+                     zone: str | None = None) -> None:
+        """Mark the rows as the offline archive (or clear the mark); times in ``zone``."""
         if online:
             self.offline.hide()
             return
-        self.offline.setText(offline_text(last_sync))
+        self.offline.setText(offline_text(last_sync, zone))
         self.offline.show()
 
     def show_empty(self, text: str) -> None:
@@ -239,11 +245,16 @@ class ActivityBody(QWidget):
 
     # --- selection and details ------------------------------------------------------------
     def selected_table_row(self) -> int | None:
-        """The :class:`LogTable` row selected (None: none)."""
-        index = self.view.selectionModel().currentIndex()
-        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+        """The :class:`LogTable` row selected (None: none): the current row when it is
+        selected, else the last selected row."""
+        selection = self.view.selectionModel()
+        index = selection.currentIndex()
+        if index.isValid() and selection.isRowSelected(index.row()):
+            return self.model.table_row(index.row())
+        rows = selection.selectedRows()
+        if not rows:
             return None
-        return self.model.table_row(index.row())
+        return self.model.table_row(rows[-1].row())
 
     def select_table_row(self, table_row: int | None) -> None:
         """Select a :class:`LogTable` row again, if it is shown."""

@@ -309,7 +309,7 @@ class ActivityTab(QWidget):
         if not alive(self):
             return
         if result.state == OFFLINE or history.offline:
-            self.body.show_offline(result.last_sync or history.last_sync)
+            self.body.show_offline(result.last_sync or history.last_sync, zone=history.zone)
         else:
             self.body.show_offline(None, online=True)
         missing = result.report.missing_days if result.report is not None else 0

@@ -21,6 +21,7 @@ from traitel_desktop.ui.widgets.record_model import (
     Role,
     text_key,
 )
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone, with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.services.changes import Change
@@ -78,7 +79,9 @@ class ChangeHistoryModel(RecordTableModel):
 
     columns = Column
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, zone: str | None = None) -> None:
+        #: The account's time zone: every "when" is on its clock (see :meth:`set_zone`).
+        self.zone = zone
         super().__init__(parent)
         self._areas = area_words()
         self._actions = action_words()
@@ -90,10 +93,22 @@ class ChangeHistoryModel(RecordTableModel):
         self._failed_background = QBrush(QColor(FAILED_BACKGROUND))
         self._failed_text = QBrush(QColor(FAILED_TEXT))
 
+    def set_zone(self, zone: str | None) -> None:
+        """Show every time on the clock of ``zone`` (the account's new time zone)."""
+        if zone != self.zone:
+            self.zone = zone
+            self.set_titles()
+            self.set_rows(self.rows())
+
+    def set_titles(self) -> None:
+        """Build the column titles again (the "When" title names the zone)."""
+        self._titles = self.titles()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
     def titles(self) -> dict[int, str]:
         """Header titles (translated)."""
         return {
-            Column.WHEN: _tr("When"),
+            Column.WHEN: with_zone(_tr("When"), self.zone),
             Column.WHO: _tr("Who"),
             Column.AREA: _tr("Area"),
             Column.WHAT: _tr("What"),
@@ -109,13 +124,13 @@ class ChangeHistoryModel(RecordTableModel):
         what = f"{action}: {change.detail}" if change.detail else action
         bad = failed(change)
         result = self._failed.format(change.result) if bad else self._done
-        when = local_time_text(change.at)
+        when = local_time_text(change.at, self.zone)
         display = (when, change.actor, area, what, change.target, result)
         tip = Qt.ItemDataRole.ToolTipRole
         utc = change.at.astimezone(UTC)
         extra: dict[tuple[int, int], Any] = {
-            (tip, Column.WHEN): _tr("{0} on this computer's clock ({1:%Y-%m-%d %H:%M:%S} UTC)")
-            .format(when, utc),
+            (tip, Column.WHEN): _tr("{0} ({1:%Y-%m-%d %H:%M:%S} UTC)")
+            .format(moment_with_zone(change.at, self.zone), utc),
         }
         if bad:
             extra[Qt.ItemDataRole.DecorationRole, Column.RESULT] = self._failed_icon

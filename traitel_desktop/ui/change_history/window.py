@@ -2,11 +2,11 @@
 
 Reads the account's local change log (:func:`~traitel_desktop.services.changes.record_for`,
 ``AccountRecord.changes()``), which :class:`~traitel_desktop.services.changes.ChangeLog`
-fills for sub-accounts, numbers, IVML and time-zone changes alike. Columns: when (this
-computer's local time), who, area, what, target, result; failed changes are marked (red row,
-warning icon, "Failed: …"). Searchable, with an "only failures" switch. Non-modal; it follows
-new lines by itself (it checks the log for a newer line every few seconds and whenever a view
-reports a change).
+fills for sub-accounts, numbers, IVML and time-zone changes alike. Columns: when (on the
+account's clock: its time zone, named in the column title), who, area, what, target,
+result; failed changes are marked (red row, warning icon, "Failed: …"). Searchable, with
+an "only failures" switch. Non-modal; it follows new lines by itself (it checks the log for
+a newer line every few seconds and whenever a view reports a change).
 
 Entry point for menus and buttons: :func:`open_change_history` ``(session, parent)``.
 """
@@ -81,7 +81,7 @@ class ChangeHistoryDialog(QDialog):
         intro.setObjectName("accountSub")
         intro.setWordWrap(True)
 
-        self.model = ChangeHistoryModel(self)
+        self.model = ChangeHistoryModel(self, session.time_zone)
         self.proxy = ChangeHistoryProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
@@ -185,9 +185,15 @@ class ChangeHistoryDialog(QDialog):
         self.refresh()
         return True
 
-    def _data_changed(self, _topic: str) -> None:
-        if alive(self):
-            self.refresh_if_new()
+    def _data_changed(self, topic: str) -> None:
+        if not alive(self):
+            return
+        if topic == "timezone" and self.model.zone != self.session.time_zone:
+            self.model.zone = self.session.time_zone  # refresh() shows every time anew
+            self.model.set_titles()
+            self.refresh()
+            return
+        self.refresh_if_new()
 
     def showEvent(self, event: Any) -> None:
         """Follow new lines while shown."""

@@ -39,6 +39,7 @@ from traitel_desktop.ui.costs.texts import (
     tr,
     voice_formula,
 )
+from traitel_desktop.ui.widgets.zone_time import time_with_zone
 
 STYLE = """
 QFrame#costCard { background: #ffffff; border: 1px solid #e2e8f0; border-radius: 8px; }
@@ -167,6 +168,7 @@ class QuoteView(QWidget):
         self.title = _label("", "quoteTitle", self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = _label("", "accountSub", self)
+        self.subtitle.setWordWrap(True)  # the time and its zone make it long: two lines
         self.total = _label("", "quoteTotal", self)
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total.setAccessibleName(tr("Plan total"))
@@ -189,14 +191,15 @@ class QuoteView(QWidget):
         layout.addLayout(head)
         layout.addLayout(cards, 1)
 
-    def show_quote(self, quote: Quote, plan: Plan) -> None:
-        """Show ``quote`` with the estimate of ``plan``."""
+    def show_quote(self, quote: Quote, plan: Plan, zone: str | None = None) -> None:
+        """Show ``quote`` with the estimate of ``plan``; its time on the clock of ``zone``
+        (the account's time zone)."""
         self.quote = quote
         self.plan = plan
         self.title.setText(destination_title(quote.destination))
         self.subtitle.setText(
             tr("prices at {time}, before tax, in your account's currency").format(
-                time=quote.quoted_at.strftime("%H:%M")
+                time=time_with_zone(quote.quoted_at, zone)
             )
         )
         self._fill_sms(quote)

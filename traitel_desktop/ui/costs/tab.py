@@ -50,6 +50,7 @@ from traitel_desktop.ui.widgets.errors import show_unexpected
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 from traitel_desktop.ui.widgets.record_model import heading, record_view, view_or_empty
+from traitel_desktop.ui.widgets.zone_time import time_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -323,7 +324,7 @@ class CostsTab(QWidget):
         item = QListWidgetItem(
             tr("{title}\npriced at {time}").format(
                 title=destination_title(quote.destination),
-                time=quote.quoted_at.strftime("%H:%M"),
+                time=time_with_zone(quote.quoted_at, self.session.time_zone),
             )
         )
         item.setData(HISTORY_ROLE, quote)
@@ -340,7 +341,7 @@ class CostsTab(QWidget):
 
     def show_quote(self, quote: Quote) -> None:
         """Show ``quote`` in the cards (nothing is asked of TraiTel)."""
-        self.quote_view.show_quote(quote, self.plan_bar.plan())
+        self.quote_view.show_quote(quote, self.plan_bar.plan(), self.session.time_zone)
         self.quote_stack.setCurrentWidget(self.quote_view)
         self._update_state()
         self.quote_shown.emit(quote)
@@ -425,7 +426,8 @@ class CostsTab(QWidget):
             if isinstance(result, Quote):
                 self.model.upsert(result)
                 if shown is not None and shown.destination == result.destination:
-                    self.quote_view.show_quote(result, self.plan_bar.plan())
+                    self.quote_view.show_quote(result, self.plan_bar.plan(),
+                                               self.session.time_zone)
             elif not isinstance(result, Superseded) and first_error is None:
                 first_error = result
         self._update_state()

@@ -1,5 +1,6 @@
-"""The last pages of the DID purchase wizard: review (explicit confirmation), subscribe (one
-result per number) and done ("Assign these numbers now")."""
+"""The last pages of the DID purchase wizard: review (what is known of the price, explicit
+confirmation), subscribe (one result per number) and done (the balance before and after, what
+each new number is used for, "Assign these numbers now")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from traitel_desktop.core.did_purchase.balance import FEE_NOTE, FEE_NOTE_MANY
 from traitel_desktop.core.did_purchase.flow import DidStatus, Step
 from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.core.phones import format_number
@@ -62,13 +64,7 @@ class ReviewPage(StepPage):
         form.addRow(tr("Where"), self.where)
         form.addRow(tr("Numbers"), self.numbers)
         form.addRow(tr("Your balance"), self.balance)
-        self.charges = QLabel(
-            tr(
-                "Monthly charges may apply: TraiTel may charge a monthly fee for each number, "
-                "taken from your balance, for as long as you keep it."
-            ),
-            self,
-        )
+        self.charges = QLabel(tr(FEE_NOTE), self)  # the API gives no price for a number
         self.charges.setObjectName("keyringNote")
         self.charges.setWordWrap(True)
         self.confirm_box = QCheckBox(self)
@@ -106,11 +102,12 @@ class ReviewPage(StepPage):
             error=p.balance_error is not None,
         )
         count = len(to_buy)
+        self.charges.setText(tr(FEE_NOTE) if count == 1 else tr(FEE_NOTE_MANY))
         self.confirm_box.setText(
-            tr("Yes, buy this number. I understand monthly charges may apply.") if count == 1
-            else tr("Yes, buy these {0} numbers. I understand monthly charges may apply.").format(
-                count
-            )
+            tr("Yes, buy this number. I understand a setup or monthly fee may apply.")
+            if count == 1
+            else tr("Yes, buy these {0} numbers. I understand a setup or monthly fee may "
+                    "apply.").format(count)
         )
         self.confirm_box.blockSignals(True)
         self.confirm_box.setChecked(p.confirmed)
@@ -210,7 +207,8 @@ class SubscribePage(StepPage):
 
 
 class DonePage(StepPage):
-    """What was bought, and "Assign these numbers now"."""
+    """What was bought, how the balance changed, what each new number is used for now, and
+    "Assign these numbers now"."""
 
     step = Step.DONE
 
@@ -220,16 +218,22 @@ class DonePage(StepPage):
         self.setFinalPage(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.balance_line = QLabel(self)
+        self.balance_line.setObjectName("balanceChange")
+        self.balance_line.setAccessibleName(tr("Your balance"))
+        self.balance_line.setWordWrap(True)
+        self.balance_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(tr("Numbers bought"))
+        self.list.setAccessibleName(tr("Numbers bought, and what each is used for now"))
         self.list.itemActivated.connect(lambda _item: self._assign())
         self.assign_button = QPushButton(tr("&Assign these numbers now…"), self)
         self.assign_button.setObjectName("primaryButton")
         self.assign_button.setToolTip(tr("Choose what the selected number is used for"))
         self.assign_button.clicked.connect(self._assign)
         hint = QLabel(
-            tr("New numbers are unassigned: they do not take calls, faxes or messages until "
-               "you assign them. You can also do this later from the Numbers tab."),
+            tr("Beside each number: what it is used for now, as TraiTel reports it. A voice "
+               "number takes no calls until you choose where they go. You can also do this "
+               "later from the Numbers tab."),
             self,
         )
         hint.setObjectName("accountSub")
@@ -240,12 +244,14 @@ class DonePage(StepPage):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.summary)
+        layout.addWidget(self.balance_line)
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         layout.addLayout(row)
 
     def show_state(self) -> None:
-        """The numbers bought, the first one selected."""
+        """The numbers bought (the first one selected) with what each is used for, and the
+        balance before and after."""
         bought = self.purchase.subscribed_numbers
         count = len(bought)
         self.setSubTitle(tr("Thank you."))
@@ -254,21 +260,38 @@ class DonePage(StepPage):
             else tr("You bought 1 number.") if count == 1
             else tr("You bought {0} numbers.").format(count)
         )
+        template, amounts = self.purchase.balance_change
+        self.balance_line.setText(tr(template).format(*amounts) if template else "")
+        self.balance_line.setVisible(bool(template))
         shown = [self.list.item(r).data(Qt.ItemDataRole.UserRole)
                  for r in range(self.list.count())]
         if shown != list(bought):
             self.list.clear()
             for did in bought:
-                item = QListWidgetItem(format_number(did), self.list)
+                item = QListWidgetItem(self.list)
                 item.setData(Qt.ItemDataRole.UserRole, did)
             if count:
                 self.list.setCurrentRow(0)
+        for r in range(self.list.count()):
+            item = self.list.item(r)
+            did = item.data(Qt.ItemDataRole.UserRole)
+            use = self.routing_text(did)
+            item.setText(f"{format_number(did)} — {use}" if use else format_number(did))
         self.assign_button.setText(
             tr("&Assign this number now…") if count == 1 else tr("&Assign these numbers now…")
         )
         self.assign_button.setEnabled(bool(count))
         self.list.setVisible(bool(count))
         super().show_state()
+
+    def routing_text(self, did: str) -> str:
+        """What ``did`` is used for now, as ``querynumbers`` says ("" when not known): the
+        words the Assign dialog shows for it."""
+        routing = self.owner.routing
+        words = routing.words(did)  # (the last words read stay while it is read again)
+        if words is not None:
+            return words
+        return tr("checking what it is used for…") if routing.reading else ""
 
     def isComplete(self) -> bool:
         """Finish is always allowed here."""

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from traitel_desktop.core.did_purchase.flow import DidPurchase
+    from traitel_desktop.ui.did_wizard.routing import Routing
 
 __all__ = ["WizardHost"]
 
@@ -19,6 +20,8 @@ class WizardHost(Protocol):
     """The wizard as its pages see it."""
 
     purchase: DidPurchase
+    #: What each number is used for now (the done page shows it for the numbers bought).
+    routing: Routing
     #: True while the wizard itself switches pages to follow the state.
     following: bool
     #: True while a subscribe pass runs.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from traitel_desktop.core.countries import with_article
 from traitel_desktop.core.did_purchase.flow import DidStatus, Step
 from traitel_desktop.core.did_purchase.state import MAX_QUANTITY, MIN_QUANTITY
 from traitel_desktop.core.phones import format_number
@@ -202,7 +203,8 @@ class CityPage(ListPage):
     def show_state(self) -> None:
         """Loading / error / empty, or the cities with the earlier choice selected."""
         p = self.purchase
-        self.setSubTitle(tr("Cities in {0} with numbers for sale.").format(p.country or ""))
+        self.setSubTitle(
+            tr("Cities in {0} with numbers for sale.").format(with_article(p.country or "")))
         self.load_state.show_state(p.cities, tr("Loading cities…"))
         items = [(c.city, c.city) for c in p.cities.items] if p.cities.ready else []
         self.picker.set_items(items, p.city)

@@ -6,15 +6,18 @@ its methods, and the wizard *follows* the state — Next asks the state to move 
 changes when the state did (so a double-click, a slow answer or a late reply cannot put the
 pages and the state out of step). Back keeps every choice; Cancel works on every page. After
 each buying pass every number's result is written to the change log, the views are told
-(``"numbers"``) and the balance is read again.
+(``"numbers"``), the balance is read again (through the session, as the header reads it: the
+done page says how it changed) and so is what the new numbers are used for (re-read whenever
+the numbers change, e.g. after "Assign these numbers now"). Once numbers were bought, Cancel
+reads Close: closing (the button, Esc, the window's X) then leaves the purchase as it is.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Coroutine
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -33,6 +36,7 @@ from traitel_desktop.ui.did_wizard.pages import (
     ServicePage,
     StepPage,
 )
+from traitel_desktop.ui.did_wizard.routing import Routing
 from traitel_desktop.ui.did_wizard.widgets import tr
 from traitel_desktop.ui.widgets.async_tools import spawn
 
@@ -67,6 +71,8 @@ class DidWizard(QWizard):
         self.session = session
         self.purchase = DidPurchase(session.call, quantity=quantity)
         self.changes = ChangeLog(session)
+        #: What each number is used for (the done page shows it for the numbers bought).
+        self.routing = Routing(session, self)
         #: True while the wizard switches pages to follow the state (not a user's click).
         self.following = False
         self.subscribing = False
@@ -96,9 +102,12 @@ class DidWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next"))
         self.setButtonText(QWizard.WizardButton.BackButton, tr("&Back"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+        self._cancel_or_close()
         self._remove_listener = self.purchase.add_listener(self._changed)
         self.currentIdChanged.connect(lambda _id: self._render())
+        self.routing.changed.connect(self._render)
+        session.data_changed.connect(self._data_changed)
+        self._watching = True
 
     # --- the pages follow the state -----------------------------------------------------
     def page_of(self, step: Step) -> StepPage:
@@ -134,6 +143,29 @@ class DidWizard(QWizard):
         if isinstance(page, StepPage):
             page.show_state()
         self._lock_city()
+        self._cancel_or_close()
+
+    @property
+    def finished_buying(self) -> bool:
+        """True once a buying pass is over, or numbers were bought and none is being bought
+        now: closing then cancels nothing."""
+        p = self.purchase
+        if self.subscribing or p.step is Step.SUBSCRIBING:
+            return False
+        return p.step is Step.DONE or bool(p.subscribed_numbers)
+
+    def _cancel_or_close(self) -> None:
+        """Cancel, or Close once the purchase is over (nothing is left to cancel)."""
+        button = self.button(QWizard.WizardButton.CancelButton)
+        if self.finished_buying:
+            text, tip = tr("Close"), tr("Close this window. The numbers you bought are yours.")
+        else:
+            text, tip = tr("Cancel"), tr("Stop here: no number is bought (Esc)")
+            if self.purchase.step is Step.SUBSCRIBING:
+                tip = tr("Stop: no further number is sent (Esc)")
+        if button.text() != text:
+            self.setButtonText(QWizard.WizardButton.CancelButton, text)
+        button.setToolTip(tip)
 
     def _lock_city(self) -> None:
         """Once numbers were sent for this city, Back from the offers page is not allowed:
@@ -205,19 +237,34 @@ class DidWizard(QWizard):
             outcome = "ok" if result.status is DidStatus.SUBSCRIBED else result.message
             self.changes.log(AREA_NUMBERS, "buy", format_number(result.did),
                              f"{p.service} number in {where}", outcome)
-        self.session.notify("numbers")
-        self.act(self._refresh_balance(), name="did-wizard-balance")
+        self.act(self.purchase.read_balance_after(self._read_balance), name="did-wizard-balance")
+        self.session.notify("numbers")  # (the done page reads the numbers' use again too)
         if alive(self):
             self.purchased.emit()
             self._render()
 
-    async def _refresh_balance(self) -> None:
+    async def _read_balance(self) -> Decimal | None:
+        """The balance, read again through the session (the header shows it too); None when
+        it cannot be read now."""
         from traitel_desktop.api.errors import TraiTelError
         from traitel_desktop.services import Superseded
 
-        with contextlib.suppress(TraiTelError, Superseded, TimeoutError):
-            if not self.session.closed:
-                await self.session.refresh_balance()
+        for _attempt in range(3):  # the header may have asked at the same moment
+            if self.session.closed:
+                return None
+            try:
+                return await self.session.refresh_balance()
+            except Superseded:
+                continue
+            except (TraiTelError, TimeoutError):
+                return None
+        return None
+
+    def _data_changed(self, topic: str) -> None:
+        """The account's numbers changed (bought, or assigned from the done page): read
+        what the bought numbers are used for again."""
+        if topic == "numbers" and alive(self) and self.purchase.subscribed_numbers:
+            self.act(self.routing.read(), name="did-wizard-routing")
 
     def refresh_offers(self) -> None:
         """After Error 114: fresh offers for the same city, every other choice kept."""
@@ -226,11 +273,16 @@ class DidWizard(QWizard):
 
     # --- closing ------------------------------------------------------------------------
     def reject(self) -> None:
-        """Cancel (any page): nothing more is sent; a number already on its way finishes."""
-        self.purchase.cancel()
+        """Cancel (any page): nothing more is sent; a number already on its way finishes.
+        Close (once the purchase is over): the purchase stays as it is, nothing to cancel."""
+        if not self.finished_buying:
+            self.purchase.cancel()
         super().reject()
 
     def done(self, result: int) -> None:
-        """Closing: stop following the state."""
+        """Closing: stop following the state and the account's changes."""
         self._remove_listener()
+        if self._watching:
+            self._watching = False
+            self.session.data_changed.disconnect(self._data_changed)
         super().done(result)

@@ -65,7 +65,8 @@ class AppController(QObject):
         """Start the sandbox (if needed) and sign in to demo/demo."""
         urls = await self.sandbox.urls()
         request = SignInRequest(DEMO_USERNAME, DEMO_PASSWORD, PROFILE_SANDBOX, urls)
-        return await sign_in(request, settings=self.settings, data_dir=self.data_dir)
+        data_dir = self.data_dir or self.sandbox.records_dir(DEMO_USERNAME)
+        return await sign_in(request, settings=self.settings, data_dir=data_dir)
 
     async def dialog_session(self) -> tuple[Session | None, str]:
         """Show the sign-in dialog; (session, notice) or (None, "") when the user quit."""
@@ -97,11 +98,17 @@ class AppController(QObject):
             session, notice = await self.dialog_session()
         return 0
 
-    async def show_main(self, session: Session, notice: str = "") -> str:
-        """Show the main window until it closes; "signout" or "quit"."""
+    def make_window(self, session: Session) -> MainWindow:
+        """The main window of ``session``, with the demo badge when it is on this computer's
+        sandbox (practice data)."""
         from traitel_desktop.ui.frame.main_window import MainWindow
 
-        window = MainWindow(session)
+        practice = self.sandbox.practice() if session.profile == PROFILE_SANDBOX else None
+        return MainWindow(session, practice=practice)
+
+    async def show_main(self, session: Session, notice: str = "") -> str:
+        """Show the main window until it closes; "signout" or "quit"."""
+        window = self.make_window(session)
         self.window = window
         loop = asyncio.get_running_loop()
         outcome: asyncio.Future[str] = loop.create_future()

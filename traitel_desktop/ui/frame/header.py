@@ -3,10 +3,13 @@ highlight), the gateway in use and the connection state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from traitel_desktop.core.dates import now_utc
 from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.services.settings import DEFAULT_REFRESH_MINUTES, DEFAULT_THRESHOLD
 from traitel_desktop.ui.frame.look import app_icon, repolish
+from traitel_desktop.ui.widgets.zone_time import time_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
@@ -37,6 +42,9 @@ class AccountHeader(QWidget):
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.threshold = DEFAULT_THRESHOLD
+        #: The clock "Updated" reads (tests pin it); shown in the account's time zone.
+        self.clock: Callable[[], datetime] = now_utc
+        self.updated_at: datetime | None = None
 
         logo = QLabel(self)
         logo.setPixmap(app_icon().pixmap(40, 40))
@@ -47,10 +55,23 @@ class AccountHeader(QWidget):
         self.zone_label = QLabel(self)
         self.zone_label.setObjectName("accountSub")
         self.zone_label.setAccessibleName(self.tr("Account time zone"))
+        self.demo_badge = QLabel(self.tr("Demo — practice data"), self)
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.hide()
+        self.demo_note = QLabel(self)
+        self.demo_note.setObjectName("accountSub")
+        self.demo_note.setAccessibleName(self.tr("About the practice data"))
+        self.demo_note.hide()
+        name_row = QHBoxLayout()
+        name_row.setSpacing(10)
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        name_row.addStretch(1)
         names = QVBoxLayout()
         names.setSpacing(0)
-        names.addWidget(self.name_label)
+        names.addLayout(name_row)
         names.addWidget(self.zone_label)
+        names.addWidget(self.demo_note)
 
         # Balance box.
         self.balance_box = QFrame(self)
@@ -154,9 +175,33 @@ class AccountHeader(QWidget):
         if low:
             self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
         self.low_note.setVisible(low)
-        self.updated_label.setText(
-            self.tr("Updated {0}").format(QDateTime.currentDateTime().toString("HH:mm"))
+        self.updated_at = self.clock()
+        self._show_updated()
+
+    def show_practice(self, kept_in: Path | None) -> None:
+        """Show the demo badge: this is practice data, and whether changes are kept
+        (``kept_in``: the ``--data-dir`` folder) or forgotten on quit (None)."""
+        if kept_in is None:
+            note = self.tr(
+                "This is a practice account with made-up data, on this computer only. "
+                "Changes you make are forgotten when you quit. To keep them, start the app "
+                "with --demo --data-dir and a folder of your choice."
+            )
+        else:
+            note = self.tr(
+                "This is a practice account with made-up data, on this computer only. "
+                "Changes you make are kept in {0}."
+            ).format(kept_in)
+        self.demo_badge.setToolTip(note)
+        self.demo_badge.setAccessibleName(self.demo_badge.text())
+        self.demo_badge.setAccessibleDescription(note)
+        self.demo_badge.show()
+        self.demo_note.setText(
+            self.tr("Changes are forgotten when you quit") if kept_in is None
+            else self.tr("Changes are kept in {0}").format(kept_in.name or kept_in)
         )
+        self.demo_note.setToolTip(note)
+        self.demo_note.show()
 
     @property
     def is_low(self) -> bool:
@@ -167,10 +212,22 @@ class AccountHeader(QWidget):
     def _on_data_changed(self, topic: str) -> None:
         if topic == "timezone":
             self._show_zone()
+            self._show_updated()
 
     def _show_zone(self) -> None:
         zone = self.session.time_zone
         self.zone_label.setText(self.tr("Time zone: {0}").format(zone) if zone else "")
+        self.zone_label.setToolTip(
+            self.tr("Every date and time in this app is shown in this zone. Change it in "
+                    "Settings.") if zone else ""
+        )
+
+    def _show_updated(self) -> None:
+        """"Updated 05:15 (Sydney time)": when the balance was read, on the account's clock."""
+        if self.updated_at is None:
+            return
+        when = time_with_zone(self.updated_at, self.session.time_zone)
+        self.updated_label.setText(self.tr("Updated {0}").format(when))
 
     def _show_gateway(self, name: str) -> None:
         names = {"primary": self.tr("main server"), "alternate": self.tr("backup server")}

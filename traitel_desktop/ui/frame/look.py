@@ -25,6 +25,8 @@ QFrame#balanceBox[low="true"] {
 }
 QFrame#balanceBox { border: 1px solid transparent; border-radius: 8px; }
 QLabel#lowBalanceNote { color: #b91c1c; font-size: 8.5pt; }
+QLabel#demoBadge { color: #92400e; background: #fef3c7; border: 1px solid #fcd34d;
+    border-radius: 9px; padding: 1px 10px; font-weight: 600; }
 QLabel#connectionState[online="true"] { color: #15803d; }
 QLabel#connectionState[online="false"] { color: #b91c1c; }
 

@@ -16,11 +16,13 @@ from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
 from traitel_desktop.ui.frame.tabs import TabSpec, tab_specs
+from traitel_desktop.ui.help.menu import HelpMenu
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
+    from traitel_desktop.services.demo import PracticeData
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,12 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *,
+        practice: PracticeData | None = None,
+    ) -> None:
+        """``practice``: the session is on this computer's sandbox (the demo): the header
+        shows the demo badge, saying whether changes are kept."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("mainWindow")
@@ -45,6 +52,8 @@ class MainWindow(QMainWindow):
         self._closing_for = ""  # "", "signout" or "quit"
 
         self.header = AccountHeader(session, self)
+        if practice is not None:
+            self.header.show_practice(practice.kept_in)
         self.header.refresh_requested.connect(self.refresh_balance)
         self.message_bar = MessageBar(self)
         self.tabs = QTabWidget(self)
@@ -132,7 +141,13 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.history_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help = HelpMenu(self, self.session, help_menu, self._tab_areas)
         help_menu.addAction(self.about_action)
+
+    def _tab_areas(self) -> list[tuple[str, QWidget]]:
+        """Every tab (built if it was not yet; its data loads when it is shown), for the
+        keyboard shortcuts page of Help."""
+        return [(host.spec.title, host.content()) for host in self.hosts]
 
     # --- state --------------------------------------------------------------------------
     def apply_preferences(self) -> None:

@@ -74,7 +74,8 @@ class SettingsDialog(QDialog):
         account_form.addRow(self.tr("&Time zone"), self.zone)
         account_form.addRow("", self.zone_note)
         hint = QLabel(
-            self.tr("Dates in your activity and logs follow this zone. It is stored at TraiTel."),
+            self.tr("Every date and time in this app is shown in this zone: your activity, "
+                    "“Updated”, prices and the change history. It is stored at TraiTel."),
             account,
         )
         hint.setObjectName("accountSub")

@@ -278,7 +278,10 @@ class SignInDialog(QDialog):
             request = SignInRequest(
                 username, password, profile, gateways, remember=self.remember.isChecked()
             )
-            session = await sign_in(request, settings=self.settings, data_dir=self.data_dir)
+            data_dir = self.data_dir
+            if data_dir is None and profile == PROFILE_SANDBOX:  # one folder per practice user
+                data_dir = self.sandbox.records_dir(username)
+            session = await sign_in(request, settings=self.settings, data_dir=data_dir)
         except TraiTelError as exc:
             if not self.field_errors.show(exc):
                 self.message_bar.show_error(exc)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from traitel_desktop.core.dates import local_time_text
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.ivml import NO_IVR_TEXT, IvmlDraft, IvmlService, label
@@ -25,6 +24,7 @@ from traitel_desktop.ui.ivr.ivml_panel import IvmlConfigsPanel
 from traitel_desktop.ui.ivr.ivr_model import IvrMenusPanel
 from traitel_desktop.ui.widgets.list_tab import CrudListTab
 from traitel_desktop.ui.widgets.message_bar import MessageBar
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import IvmlConfig, Number
@@ -108,7 +108,8 @@ class IvrTab(CrudListTab):
         self.no_ivr_note.setText(
             self.tr(NO_IVR_TEXT)
             + " "
-            + self.tr("(TraiTel said so on {0}.)").format(local_time_text(since))
+            + self.tr("(TraiTel said so on {0}.)").format(
+                moment_with_zone(since, self.session.time_zone))
         )
         self.no_ivr_note.show()
 

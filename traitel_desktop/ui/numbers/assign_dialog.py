@@ -35,8 +35,8 @@ from traitel_desktop.services.numbers import (
     NumbersData,
     Target,
 )
-from traitel_desktop.ui.numbers.model import assignment_words, service_words
 from traitel_desktop.ui.widgets.errors import plain_message
+from traitel_desktop.ui.widgets.number_words import assignment_words, service_words
 from traitel_desktop.ui.widgets.record_dialog import RecordDialog
 
 Submit = Callable[[AssignChoice], Awaitable[Any]]
@@ -86,7 +86,10 @@ class AssignDialog(RecordDialog):
         facts = [service_words(row.service) + self.tr(" number")]
         if row.country:
             facts.append(row.country)
-        facts.append(self.tr("now: {0}").format(assignment_words(row)))
+        #: What the number is used for now, as ``querynumbers`` says: the same words the
+        #: purchase wizard's done page shows for it.
+        self.routing = assignment_words(row)
+        facts.append(self.tr("now: {0}").format(self.routing))
         self.current = QLabel(" · ".join(facts), self)
         self.current.setObjectName("accountSub")
         self.current.setWordWrap(True)

@@ -21,7 +21,11 @@ from traitel_desktop.services.numbers import (
     SIP,
     SMS,
     NumberRow,
-    Target,
+)
+from traitel_desktop.ui.widgets.number_words import (
+    assignment_words,
+    service_words,
+    target_words,
 )
 from traitel_desktop.ui.widgets.record_model import (
     Cells,
@@ -52,41 +56,6 @@ KIND_ORDER = (IVR, IVML, SIP, FAX, SMS, "")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NumberModel", text)
-
-
-def service_words(service: str) -> str:
-    """A service as its owner reads it ("Fax", "Voice", "SMS")."""
-    words = {"fax": _tr("Fax"), "voice": _tr("Voice"), "sms": _tr("SMS")}
-    return words.get(service, service)
-
-
-def target_words(target: Target) -> str:
-    """Where a voice number's calls go, in words ("Voice menu: Sales (#3)", "Internet phone:
-    main account")."""
-    if target.kind == SIP:
-        if target.id == MAIN_ACCOUNT:
-            return _tr("Internet phone: main account")
-        if target.name:
-            return _tr("Internet phone: sub-account {0}").format(target.name)
-        return _tr("Internet phone: sub-account #{0}").format(target.id)
-    if target.kind == IVR:
-        if target.name:
-            return _tr("Voice menu: {0} (#{1})").format(target.name, target.id)
-        return _tr("Voice menu #{0}").format(target.id)
-    if target.name:
-        return _tr("Call flow: {0} (#{1})").format(target.name, target.id)
-    return _tr("Call flow #{0}").format(target.id)
-
-
-def assignment_words(row: NumberRow) -> str:
-    """What a number is used for, in words (never a bare ID)."""
-    if row.target is not None:
-        return target_words(row.target)
-    if row.kind == FAX:
-        return _tr("Receives faxes")
-    if row.kind == SMS:
-        return _tr("Receives text messages")
-    return _tr("Unassigned")
 
 
 class Column(IntEnum):

@@ -1,6 +1,6 @@
 """The Spend tab's controls: period (with custom dates), bar size, sub-account, stacking,
 and saving the chart. Each control has a mnemonic; the dates are capped at the account's
-today."""
+today; the period is remembered between starts (:meth:`SpendControls.remember_in`)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from traitel_desktop.core.spend import (
     Period,
     period_range,
 )
+from traitel_desktop.services.settings import AppSettings, SpendView
 
 #: The bar size a period suggests when it is chosen.
 SUGGESTED_BUCKET = {
@@ -166,6 +167,45 @@ class SpendControls(QWidget):
     def set_period(self, period: Period) -> None:
         """Choose a period (as the owner would)."""
         self.period_box.setCurrentIndex(self.period_box.findData(period.value))
+
+    def show_saved(self, period: Period, custom: DateRange | None = None) -> None:
+        """Choose ``period`` (a remembered one) without announcing it; a custom period
+        shows the ``custom`` dates (capped at today), else its own dates."""
+        self.period_box.blockSignals(True)
+        self.period_box.setCurrentIndex(self.period_box.findData(period.value))
+        self.period_box.blockSignals(False)
+        if period is Period.CUSTOM and custom is not None:
+            for edit, day in ((self.start_edit, custom.start), (self.end_edit, custom.end)):
+                edit.blockSignals(True)
+                edit.setDate(qdate(min(day, self.today)))
+                edit.blockSignals(False)
+        else:
+            self._fill_dates()
+        if period is not Period.CUSTOM:
+            self.bucket_box.blockSignals(True)
+            self.bucket_box.setCurrentIndex(
+                self.bucket_box.findData(SUGGESTED_BUCKET[period].value))
+            self.bucket_box.blockSignals(False)
+        self._show_dates()
+
+    def remember_in(self, settings: AppSettings | None) -> None:
+        """Show the period saved in ``settings`` (the last session's) and save every new
+        choice there (QSettings: kept between starts)."""
+        if settings is None:
+            return
+        saved = settings.spend_view
+        if saved is not None:
+            custom = (DateRange(saved.start, saved.end)
+                      if saved.start is not None and saved.end is not None else None)
+            self.show_saved(Period(saved.period), custom)
+
+        def save() -> None:
+            period = self.period()
+            shown = self.date_range()
+            settings.spend_view = (SpendView(period.value, shown.start, shown.end)
+                                   if period is Period.CUSTOM else SpendView(period.value))
+
+        self.range_changed.connect(save)
 
     def set_sub_accounts(self, subs: list[tuple[int, str]]) -> None:
         """The sub-accounts to offer (ID, label), keeping the current choice if still there."""

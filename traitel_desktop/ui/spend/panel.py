@@ -173,6 +173,13 @@ class InsightsBox(QWidget):
         self.runway_headline.setText(self.tr(runway.headline))
         self.runway_details.setText(self.tr(runway.details))
 
+    def show_counting(self, days: int) -> None:
+        """The runway cannot be worked out yet: the last ``days`` days are still arriving."""
+        self.runway_headline.setText(self.tr("Still counting your spending…"))
+        self.runway_details.setText(self.tr(
+            "Your last {0} days of activity are still arriving from TraiTel. How long your "
+            "balance lasts is shown as soon as they are all here.").format(days))
+
     def show_anomalies(self, found: Sequence[Anomaly], note: str = "") -> None:
         """List the unusual days, newest first (date, amount, ratio and median)."""
         self.anomalies = list(found)

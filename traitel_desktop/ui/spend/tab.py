@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.api.errors import TraiTelError
+from traitel_desktop.contract.zones import today_in
 from traitel_desktop.core.insights import (
     ANOMALY_WINDOW,
     RUNWAY_WINDOW,
@@ -58,6 +59,7 @@ from traitel_desktop.ui.spend.words import bucket_names, key_colors, key_labels,
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.errors import plain_message
 from traitel_desktop.ui.widgets.message_bar import MessageBar
+from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 if TYPE_CHECKING:
     from traitel_desktop.api.records import Number
@@ -91,6 +93,8 @@ class SpendTab(QWidget):
         self.sub_names: dict[int, str] = {}
         self.anomalies_found: list[Any] = []
         self.last_result: EnsureResult | None = None
+        #: Whether a fetch of the history has ended (done, stopped or failed) in this tab.
+        self.fetched_once = False
         self._generation = 0
         self._connected = False
         self._task: asyncio.Task[Any] | None = None
@@ -167,6 +171,8 @@ class SpendTab(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.splitter, 1)
 
+        self.controls.set_today(today_in(session.time_zone))
+        self.controls.remember_in(session.settings)
         self.controls.range_changed.connect(self._range_changed)
         self.controls.view_changed.connect(self.redraw)
         self.controls.save_requested.connect(self.save_chart)
@@ -227,6 +233,7 @@ class SpendTab(QWidget):
             self._load_sub_accounts(),
             return_exceptions=True,
         )
+        self.fetched_once = True
         if generation != self._generation:
             return  # a newer reload took over
         sync_result, *others = results
@@ -332,7 +339,7 @@ class SpendTab(QWidget):
 
         if result.state == OFFLINE:
             when = (self.tr("never") if result.last_sync is None
-                    else result.last_sync.astimezone().strftime("%d %b %Y %H:%M"))
+                    else moment_with_zone(result.last_sync, self.session.time_zone))
             self._show_note(self.tr(
                 "Offline — showing spend saved on this computer, last updated {0}.").format(when))
         elif result.state == CANCELLED:
@@ -395,13 +402,21 @@ class SpendTab(QWidget):
         self.show_unused()
 
     def show_runway(self) -> None:
-        """Render the runway from the session's balance and the last 30 days (account-wide)."""
+        """Render the runway from the session's balance and the last 30 days (account-wide),
+        or say it is still counting while the fetch brings those days in."""
         balance: Decimal | None = self.session.balance
         if balance is None or self._history is None:
             return
         today = self._history.today()
-        recent = self._history.totals_by_day(
-            today - dt.timedelta(days=RUNWAY_WINDOW - 1), today, logs=SPEND_LOGS)
+        first = today - dt.timedelta(days=RUNWAY_WINDOW - 1)
+        fetching = self._history.syncing or not self.fetched_once
+        if fetching and self._history.missing_days(
+                SPEND_LOGS, first, today - dt.timedelta(days=2)):
+            # The first fetch has not brought these days in yet (today and yesterday are
+            # fetched again by every sync): a runway now would count days not here yet.
+            self.insights.show_counting(RUNWAY_WINDOW)
+            return
+        recent = self._history.totals_by_day(first, today, logs=SPEND_LOGS)
         self.insights.show_runway(runway(balance, daily_spend(recent), today))
 
     def show_unused(self) -> None:

@@ -23,6 +23,7 @@ from traitel_desktop.api import validate as check
 from traitel_desktop.api.errors import ApiError
 from traitel_desktop.api.form_checks import SUB_ACCOUNT_PARAMS, sub_account_fields
 from traitel_desktop.services.subaccounts import SubAccountDraft, SubAccountRow, changed_fields
+from traitel_desktop.ui.subaccounts.model import alias_note
 from traitel_desktop.ui.widgets.record_dialog import RecordDialog
 
 Submit = Callable[[SubAccountDraft], Awaitable[Any]]
@@ -50,10 +51,11 @@ class SubAccountDialog(RecordDialog):
         intro = self.make_intro(
             self.tr(
                 "A sub-account gives a person or department its own numbers and logs. "
-                "Only the alias is required."
+                "Only the alias is required: a short name, different for each sub-account."
             )
             if row is None
             else self.tr("Change what you need; only the changes are sent to TraiTel.")
+            + ("" if row.alias is not None else " " + alias_note())
         )
         form_box, form, self.sub_id = self.make_form(
             None if row is None else row.sub_id, self.tr("Sub-account ID"), "subid"
@@ -65,18 +67,15 @@ class SubAccountDialog(RecordDialog):
         self.company = self.line(form, self.tr("&Company"), self.tr("Company"))
         self.fax_headline = self.line(form, self.tr("Fax &headline"), self.tr("Fax headline"))
         self.alias.setPlaceholderText(self.tr("e.g. reception"))
+        self.alias.setToolTip(alias_note())
         self.email.setPlaceholderText(self.tr("name@example.com"))
         self.fax_headline.setToolTip(
             self.tr("Printed at the top of the faxes this sub-account sends.")
         )
         if row is not None and row.alias is None:
-            self.alias.setPlaceholderText(self.tr("Set outside this app — leave empty to keep it"))
-            self.alias.setToolTip(
-                self.tr(
-                    "TraiTel does not tell the app a sub-account's alias. Leave this empty to "
-                    "keep the current one, or type a new one."
-                )
-            )
+            self.alias.setPlaceholderText(self.tr("Not known to this app — leave empty to keep it"))
+            self.alias.setToolTip(alias_note() + " " + self.tr(
+                "Leave this empty to keep the current alias, or type a new one."))
 
         self.save_button = self.finish_form(
             intro, form_box, PARAMS, adding=row is None, add_name=self.tr("Add the sub-account")

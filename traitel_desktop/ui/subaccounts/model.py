@@ -28,15 +28,25 @@ __all__ = [
     "Role",
     "SubAccountModel",
     "SubAccountProxy",
+    "alias_note",
     "column_titles",
 ]
 
-#: Shown in the Alias column when the alias was set outside this app.
+#: Shown in the Alias column when this app does not know the alias (see :func:`alias_note`).
 UNKNOWN_ALIAS = "—"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SubAccountModel", text)
+
+
+def alias_note() -> str:
+    """Why an alias can show as "—": the one plain explanation (the API's list of
+    sub-accounts has no alias column; the app remembers only the aliases it set)."""
+    return _tr(
+        "TraiTel keeps the alias you give a sub-account, but never sends it back to this "
+        "app. So the app can show only the aliases it set itself; the others show as “—”."
+    )
 
 
 class Column(IntEnum):
@@ -82,7 +92,7 @@ class SubAccountModel(RecordTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unknown_tip = _tr("Set outside this app: TraiTel does not tell the app aliases.")
+        self._unknown_tip = alias_note()
 
     def titles(self) -> dict[int, str]:
         """Header titles (translated)."""
