@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.devtools.shot_kit import LOAD_TIMEOUT, Shot, ShotContext, settle
 from traitel_desktop.devtools.shots import (
+    activity,
     change_history,
     costs,
     did_wizard,
@@ -149,6 +150,7 @@ REGISTRY: list[tuple[str, Shot]] = [
     *change_history.SHOTS,
     *ivr.SHOTS,
     *costs.SHOTS,
+    *activity.SHOTS,
     *help_window.SHOTS,
 ]
 

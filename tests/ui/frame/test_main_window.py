@@ -75,7 +75,7 @@ def test_tabs_in_order_with_friendly_placeholders(qtbot: Any, session: Session) 
     window = make_window(qtbot, session)
     assert [spec.name for spec in window.specs] == TAB_NAMES
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
-    assert titles == ["Sub-accounts", "Numbers", "IVR & IVML", "Activity", "Spend", "Costs"]
+    assert titles == ["Sub-accounts", "Numbers", "Menus & flows", "Activity", "Spend", "Costs"]
     numbers = window.tab("numbers")
     if isinstance(numbers, PlaceholderTab):
         assert numbers.title_label.text() == "Numbers"

@@ -263,7 +263,7 @@ def test_cancel_keeps_what_arrived_and_the_chart_redraws_meanwhile(
         while history.done_days < 3 or tab.chart is None or tab.chart.draws < 3:
             assert asyncio.get_running_loop().time() < deadline
             await asyncio.sleep(0.05)
-        assert tab.sync_row.isVisible() and "log-days" in tab.sync_label.text()
+        assert tab.sync_row.isVisible() and "days of activity" in tab.sync_label.text()
         assert tab.chart is not None
         draws_before_cancel.append(tab.chart.draws)
         tab.cancel_button.click()

@@ -88,7 +88,7 @@ def view_columns(log: str) -> list[ViewColumn]:
     ]
     if log == "logfaxin":
         cols += [
-            ViewColumn("station", tr("Fax station"), (a("FaxStationID"),), Fmt.TEXT),
+            ViewColumn("station", tr("Fax machine name"), (a("FaxStationID"),), Fmt.TEXT),
             ViewColumn("pages", tr("Pages"), (a("Pages"),), Fmt.COUNT, True),
             ViewColumn("speed", tr("Speed"), (a("Speed"),), Fmt.SPEED, True),
             ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
@@ -106,7 +106,7 @@ def view_columns(log: str) -> list[ViewColumn]:
             ViewColumn("result", tr("Result"), (a("Result"),), Fmt.CALL_RESULT),
             ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
             ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
-            ViewColumn("ivml", tr("IVML"), (a("IVMLID"),), Fmt.IVML, True),
+            ViewColumn("ivml", tr("Call flow"), (a("IVMLID"),), Fmt.IVML, True),
         ]
     elif log == "logsmsin":
         cols += [
@@ -184,19 +184,6 @@ def number_tip(value: Any) -> str:
     text = str(value).strip()
     country = country_name(text) if text else ""
     return f"{number_text(text)} — {country}" if country else number_text(text)
-
-
-def fax_tip(code: int) -> str:
-    """A fax result in full (the cell may cut it short), its description, state and error."""
-    result = fax_result(code)
-    if result.delivered:
-        return f"{result.text}\n{result.description}"
-    lines = [result.text, result.description]
-    if result.state is not None:
-        lines.append(tr("State: {0}").format(result.state))
-    if result.error is not None:
-        lines.append(tr("Error: {0}").format(result.error))
-    return "\n".join(lines)
 
 
 def single_formatter(fmt: Fmt, sub_names: dict[int, str]) -> Callable[[Any], str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -139,6 +140,26 @@ class ActivityBody(QWidget):
         top.addWidget(self.copy_button)
         side_layout.addLayout(top)
         side_layout.addWidget(self.details, 1)
+        self.raw_button = QToolButton(side)
+        self.raw_button.setObjectName("rawDisclosure")
+        self.raw_button.setText(tr("As sent by TraiTel"))
+        self.raw_button.setToolTip(
+            tr("Show or hide this row exactly as TraiTel sent it, for TraiTel's support")
+        )
+        self.raw_button.setCheckable(True)
+        self.raw_button.setAutoRaise(True)
+        self.raw_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.raw_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.raw_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.raw_button.toggled.connect(self._show_raw)
+        self.raw = QLabel(side)
+        self.raw.setObjectName("rawDetails")
+        self.raw.setWordWrap(True)
+        self.raw.setAccessibleName(tr("The row as TraiTel sent it"))
+        self.raw.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.raw.hide()
+        side_layout.addWidget(self.raw_button)
+        side_layout.addWidget(self.raw)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.stack)
@@ -283,16 +304,31 @@ class ActivityBody(QWidget):
         row = self.selected_table_row()
         if row is None:
             self.details.clear()
+            self.raw.clear()
+            self.raw_button.setEnabled(False)
             self.copy_button.setEnabled(False)
             return
-        lines = self.model.table.details(row)
-        text = "\n".join(
+        table = self.model.table
+        lines = "\n".join(
             f"{label}: {value}" if label else "    " + value.replace("\n", "\n    ")
-            for label, value in lines
+            for label, value in table.details(row)
         )
-        self.details.setPlainText(text)
+        lead = "\n".join(table.lead(row))
+        self.details.setPlainText(f"{lead}\n\n{lines}" if lead else lines)
+        self.raw.setText("\n".join(table.raw_details(row)))
+        self.raw_button.setEnabled(True)
         self.copy_button.setEnabled(True)
 
+    def _show_raw(self, shown: bool) -> None:
+        """Open or close the "As sent by TraiTel" disclosure."""
+        self.raw_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.raw.setVisible(shown)
+
     def details_text(self) -> str:
-        """The details shown now ("" with no row selected)."""
-        return self.details.toPlainText()
+        """The selected row's details in full, for copying: the details shown, then the row
+        as TraiTel sent it (shown or not), which TraiTel's support may ask for ("" with no
+        row selected)."""
+        shown = self.details.toPlainText()
+        if not shown:
+            return ""
+        return f"{shown}\n\n{self.raw_button.text()}:\n{self.raw.text()}"

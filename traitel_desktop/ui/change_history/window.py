@@ -74,7 +74,7 @@ class ChangeHistoryDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Every change this app made on your TraiTel account — sub-accounts, numbers, "
-                "IVML and the time zone — whether it worked or not. Newest first; kept on "
+                "call flows and the time zone — whether it worked or not. Newest first; kept on "
                 "this computer only."
             ),
             self,
@@ -231,7 +231,7 @@ class ChangeHistoryDialog(QDialog):
             self.empty.setText(
                 self.tr(
                     "No changes yet.\nWhen you add, change or delete sub-accounts, numbers or "
-                    "IVML configurations, or set the time zone, each change is listed here."
+                    "call flows, or set the time zone, each change is listed here."
                 )
             )
         elif not shown and text:

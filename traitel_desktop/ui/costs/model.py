@@ -85,7 +85,7 @@ class ComparisonModel(RecordTableModel):
         return {
             CompareColumn.COUNTRY: tr("Country"),
             CompareColumn.NUMBER: tr("Number"),
-            CompareColumn.SMS_REPLIES: tr("SMS replies"),
+            CompareColumn.SMS_REPLIES: tr("SMS can reply"),
             CompareColumn.SMS_MASKING: tr("SMS your name"),
             CompareColumn.SMS_TRACKING: tr("SMS receipt"),
             CompareColumn.SMS_MASKTRACK: tr("SMS name + receipt"),
@@ -99,12 +99,12 @@ class ComparisonModel(RecordTableModel):
         kinds = sms_kinds()
         tips: dict[int, str] = {
             CompareColumn.VOICE_MINUTE: tr(
-                "One minute of a call, at the way TraiTel bills calls there (plus a flag fall "
-                "per call where there is one)"
+                "One minute of a call, at the way TraiTel bills calls there (plus a connection "
+                "fee per call where there is one)"
             ),
             CompareColumn.FAX_PAGE: tr(
-                "One fax page, at the way TraiTel bills faxes there (plus a flag fall per fax "
-                "where there is one)"
+                "One fax page, at the way TraiTel bills faxes there (plus a connection fee per "
+                "fax where there is one)"
             ),
             CompareColumn.ESTIMATE: tr(
                 "What the plan above (messages, minutes and pages) would cost to this "
@@ -142,7 +142,7 @@ class ComparisonModel(RecordTableModel):
             extra[tip, CompareColumn.VOICE_MINUTE] = service_missing("voice")
         else:
             extra[tip, CompareColumn.VOICE_MINUTE] = tr(
-                "Billed {how}; flag fall {flag} per call"
+                "Billed {how}; connection fee {flag} per call"
             ).format(how=billing_words(quote.voice.billing_type),
                      flag=money(quote.voice.flag_fall))
         fax = fax_page_rate(quote.fax) if quote.fax is not None else None
@@ -150,7 +150,7 @@ class ComparisonModel(RecordTableModel):
             extra[tip, CompareColumn.FAX_PAGE] = service_missing("fax")
         else:
             extra[tip, CompareColumn.FAX_PAGE] = tr(
-                "Billed {how}; flag fall {flag} per fax"
+                "Billed {how}; connection fee {flag} per fax"
             ).format(how=billing_words(quote.fax.billing_type), flag=money(quote.fax.flag_fall))
         total = estimate(quote, self.plan).total
         plan = self.plan

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.contract.modes import SMS_COST_TYPES
-from traitel_desktop.core.costs import Plan, Quote, estimate
+from traitel_desktop.core.costs import SECONDS_PER_MINUTE, Plan, Quote, estimate, voice_minute_rate
 from traitel_desktop.ui.costs.texts import (
     EXAMPLES,
     billing_tip,
@@ -31,6 +31,8 @@ from traitel_desktop.ui.costs.texts import (
     destination_title,
     fax_formula,
     money,
+    rate_note,
+    second_tip,
     service_missing,
     sms_formula,
     sms_kinds,
@@ -221,13 +223,15 @@ class QuoteView(QWidget):
         card.set_missing(service_missing("voice") if cost is None else "")
         if cost is None:
             return
-        card.add_row("flag_fall", tr("Flag fall"), money(cost.flag_fall),
-                     tip=tr("Charged once for each call, whatever its length"))
-        card.add_row("per_second", tr("Per second"), money(cost.per_second))
-        card.add_row("per_minute", tr("Per minute"), money(cost.per_minute))
+        card.add_row("flag_fall", tr("Connection fee"), money(cost.flag_fall),
+                     tip=tr("Charged once for each call, whatever its length (TraiTel's "
+                            "“flag fall”)"))
+        card.add_row("per_minute", tr("Per minute"), money(voice_minute_rate(cost)),
+                     tip=second_tip(cost.per_second) if cost.billing_type != "PerMinute" else "")
         card.add_row("billing", tr("Billed"), billing_words(cost.billing_type))
         card.add_row("cost", tr("1-minute call"), money(cost.cost),
-                     tip=tr("TraiTel's own price for a one-minute call, flag fall included"))
+                     tip=tr("TraiTel's own price for a one-minute call, connection fee "
+                            "included"))
 
     def _fill_fax(self, quote: Quote) -> None:
         card, cost = self.fax_card, quote.fax
@@ -235,18 +239,22 @@ class QuoteView(QWidget):
         card.set_missing(service_missing("fax") if cost is None else "")
         if cost is None:
             return
-        card.add_row("flag_fall", tr("Flag fall"), money(cost.flag_fall),
-                     tip=tr("Charged once for each fax, whatever its length"))
+        card.add_row("flag_fall", tr("Connection fee"), money(cost.flag_fall),
+                     tip=tr("Charged once for each fax, whatever its length (TraiTel's "
+                            "“flag fall”)"))
         card.add_row("per_page", tr("Per page"), money(cost.per_page))
-        if cost.billing_type == "PerMinute" or cost.per_minute:
-            card.add_row("per_minute", tr("Per minute"), money(cost.per_minute))
-        if cost.billing_type in ("PerSecond", "Mixed") or cost.per_second:
-            card.add_row("per_second", tr("Per second"), money(cost.per_second))
+        if cost.billing_type == "PerMinute" or (cost.per_minute and not cost.per_second):
+            card.add_row("per_minute", tr("Per minute"), money(cost.per_minute),
+                         rate_note("PerMinute"))
+        elif cost.billing_type in ("PerSecond", "Mixed") or cost.per_second:
+            card.add_row("per_minute", tr("Line time per minute"),
+                         money(cost.per_second * SECONDS_PER_MINUTE), rate_note("PerSecond"),
+                         tip=second_tip(cost.per_second))
         card.add_row("billing", tr("Billed"), billing_words(cost.billing_type),
                      tip=billing_tip(cost.billing_type))
         card.add_row("cost", tr("1-page fax"), money(cost.cost),
-                     tip=tr("TraiTel's own price for a one-page fax taking a minute, flag fall "
-                            "included"))
+                     tip=tr("TraiTel's own price for a one-page fax taking a minute, "
+                            "connection fee included"))
 
     def set_plan(self, plan: Plan) -> None:
         """Estimate ``plan`` for the quote shown."""

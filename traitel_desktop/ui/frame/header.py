@@ -112,7 +112,7 @@ class AccountHeader(QWidget):
         self.connection_label.setAccessibleName(self.tr("Connection state"))
         self.gateway_label = QLabel(self)
         self.gateway_label.setObjectName("accountSub")
-        self.gateway_label.setAccessibleName(self.tr("Gateway in use"))
+        self.gateway_label.setAccessibleName(self.tr("Server in use"))
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("accountSub")
         self.updated_label.setAccessibleName(self.tr("Last updated"))
@@ -230,7 +230,7 @@ class AccountHeader(QWidget):
         self.updated_label.setText(self.tr("Updated {0}").format(when))
 
     def _show_gateway(self, name: str) -> None:
-        names = {"primary": self.tr("primary gateway"), "alternate": self.tr("alternate gateway")}
+        names = {"primary": self.tr("main server"), "alternate": self.tr("backup server")}
         self.gateway_label.setText(
             self.tr("Using the {0}").format(names[name]) if name in names else ""
         )

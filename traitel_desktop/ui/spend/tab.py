@@ -324,7 +324,7 @@ class SpendTab(QWidget):
         self.progress.setRange(0, max(needed, 1))
         self.progress.setValue(done)
         self.sync_label.setText(
-            self.tr("Fetching your history from TraiTel: {0} of {1} log-days")
+            self.tr("Fetching your history from TraiTel: {0} of {1} days of activity")
             .format(f"{done:,}", f"{needed:,}"))
         if done:
             self._schedule_redraw()
