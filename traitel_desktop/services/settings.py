@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.contract.readings import money_in_range
+from traitel_desktop.core.currencies import is_currency_code
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,7 +46,7 @@ KEYS: tuple[str, ...] = (
     "signin/username", "signin/profile", "signin/custom_primary", "signin/custom_alternate",
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
     "activity/start", "activity/end", "activity/rolling", "window/geometry",
-    "window/last_tab",
+    "window/last_tab", "money/currency",
 )
 
 
@@ -94,6 +95,10 @@ def _threshold(raw: object) -> Decimal | None:
     except InvalidOperation:  # an exponent beyond what Decimal holds
         return None
     return value if valid_threshold(value) else None
+
+
+def _currency(raw: object) -> str | None:
+    return raw if isinstance(raw, str) and is_currency_code(raw) else None
 
 
 def _date(raw: object) -> dt.date | None:
@@ -218,6 +223,16 @@ class AppSettings:
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
         self.qsettings.setValue("balance/refresh_minutes", int(value))
+
+    @property
+    def currency(self) -> str:
+        """The owner's currency, an ISO 4217 code such as ``"AUD"`` ("" until they pick it:
+        the TraiTel API names none)."""
+        return self._read("money/currency", "", _currency)
+
+    @currency.setter
+    def currency(self, value: str) -> None:
+        self.qsettings.setValue("money/currency", value)
 
     # --- the Activity tab ----------------------------------------------------------------
     @property
