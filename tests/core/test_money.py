@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from traitel_desktop.api.records import FaxCost, VoiceCost
 from traitel_desktop.contract.readings import MONEY_LIMIT, MONEY_PLACES
-from traitel_desktop.core import costs, insights
+from traitel_desktop.core import costs, insights, money
 from traitel_desktop.core.money import (
     RATE_PLACES,
     MoneyStyle,
@@ -198,6 +198,16 @@ def test_no_chart_tick_raises(value: float, chosen: MoneyStyle) -> None:
 
 
 # --- exact for every real amount -----------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(IN_RANGE, st.decimals(min_value=-10**28, max_value=10**28, places=30)),
+       st.sampled_from([*STYLES, MoneyStyle("INR", "en_IN"), MoneyStyle("CHF", "de_CH"),
+                        MoneyStyle("USD", "ar_EG"), MoneyStyle("EUR", "fr_FR"),
+                        MoneyStyle("SEK", "sv_SE"), MoneyStyle(None, "de_DE")]))
+def test_the_reused_layout_writes_what_babel_writes(value: Decimal, chosen: MoneyStyle) -> None:
+    writer = money._Writer(chosen)
+    assert writer.write(value) == writer.babel(value)
+
 
 def _half_up(value: Decimal, place: Decimal) -> Decimal:
     return value.copy_abs().quantize(place, ROUND_HALF_UP).copy_sign(value)
