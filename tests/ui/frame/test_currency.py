@@ -19,6 +19,7 @@ from tests.helpers.activity import choose, column
 from tests.helpers.costs_fixtures import type_and_enter
 from traitel_desktop.core.money import exact_money
 from traitel_desktop.services import Session
+from traitel_desktop.services.currency import show_currency
 from traitel_desktop.services.demo import LocalSandbox
 from traitel_desktop.services.signin import PROFILE_CUSTOM
 from traitel_desktop.ui.activity.tab import ActivityTab
@@ -103,6 +104,15 @@ def test_the_demo_shows_every_amount_in_aud_under_one_rule(
     assert voice.value("per_second") == "A$0.0004"  # not "0.0004", not "A$0.00"
     assert voice.value("flag_fall") == "A$0.02"
     assert re.fullmatch("Plan total: " + AUD_CENTS, costs.quote_view.total.text())
+
+    # Another currency: every view writes its amounts again (cached cell texts included).
+    show_currency("GBP")
+    assert balance.text().startswith("£")
+    assert all(c.data().startswith("£") for c in cells)
+    assert "cost £" in activity.body.totals.text()
+    assert all(text.startswith("£") for _name, text in spend.totals.lines)
+    assert voice.value("per_second") == "£0.0004"
+    assert costs.quote_view.total.text().startswith("Plan total: £")
 
 
 def test_the_demo_never_asks_for_a_currency(
