@@ -25,6 +25,7 @@ from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.decode import fax_result, sms_text
 from traitel_desktop.contract.logs import LOG_NAMES, LOGS
+from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.core.phones import format_number
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
@@ -152,7 +153,8 @@ def test_sorting_uses_raw_values_and_totals_are_exact(
     assert totals.count == len(rows)
     assert totals.duration == sum(r[6] for r in rows)
     assert totals.cost == sum((Decimal(r[8]).scaleb(-6) for r in rows), Decimal(0))
-    assert f"{totals.cost:,.4f}" in tab.body.totals.text()
+    assert f"cost {format_amount(totals.cost)}" in tab.body.totals.text()  # to the cent
+    assert tab.body.totals.toolTip() == f"Exact cost: {exact_money(totals.cost)}"
     assert f"{len(rows)} records" in tab.body.totals.text().replace(",", "")
 
 

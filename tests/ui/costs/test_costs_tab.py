@@ -187,7 +187,9 @@ def test_per_minute_call_estimate(qtbot: Any, tab: CostsTab, run: Callable[..., 
     type_and_enter(qtbot, tab, run, "+49 30 1234567")  # Germany: calls billed per minute
     tab.plan_bar.minutes.setValue(7)
     # 0.02 flag fall + 7 × 0.025 (not 7 × 60 × 0.000417 = 0.17514)
-    assert tab.quote_view.voice_card.estimate_value.text() == "0.195"
+    estimate = tab.quote_view.voice_card.estimate_value
+    assert estimate.text() == "0.20"  # an estimate is to the cent...
+    assert estimate.toolTip() == "Exact: 0.195"  # ...and exact on hover
     assert tab.quote_view.voice_card.formula.text() == (
         "connection fee 0.02 + 7 min × 0.025 per minute (billed by the minute)"
     )

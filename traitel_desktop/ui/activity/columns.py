@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from traitel_desktop.api.decode import fax_result, sms_text
 from traitel_desktop.contract.logs import LOGS, to_money
-from traitel_desktop.core.money import format_cost
+from traitel_desktop.core.money import format_money
 
 NOTHING = "—"
 
@@ -132,8 +132,9 @@ def duration_text(seconds: int) -> str:
 
 
 def money_text(micro: int | Decimal) -> str:
-    """A cost in micro-units as a plain amount with at least four decimals."""
-    return format_cost(to_money(micro))
+    """A cost in micro-units in the owner's currency, with the digits it needs (the
+    precision rule of ``core.money``: ``0.0300`` -> ``A$0.03``; exact on hover)."""
+    return format_money(to_money(micro))
 
 
 def when_text(day: Any, time: Any) -> str:

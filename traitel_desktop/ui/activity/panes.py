@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
 from traitel_desktop.ui.widgets.column_fit import ColumnWidth, FittedTableView
@@ -52,7 +53,8 @@ def missing_text(missing: int, of: int) -> str:
 
 
 def totals_text(totals: Totals, of: int) -> str:
-    """``1,234 records · 12:03:04 · 56 pages · cost 12.3400`` for the rows shown."""
+    """``1,234 records · 12:03:04 · 56 pages · cost A$12.34`` for the rows shown (the
+    cost to the cent: :func:`totals_tip` has it exact)."""
     parts = [
         tr("{0} records").format(f"{totals.count:,}") if totals.count != 1 else tr("1 record")
     ]
@@ -64,8 +66,13 @@ def totals_text(totals: Totals, of: int) -> str:
     if totals.pages is not None:
         parts.append(tr("{0} pages").format(f"{totals.pages:,}"))
     if totals.cost is not None:
-        parts.append(tr("cost {0}").format(f"{totals.cost:,.4f}"))
+        parts.append(tr("cost {0}").format(format_amount(totals.cost)))
     return tr("Shown: ") + " · ".join(parts)
+
+
+def totals_tip(totals: Totals) -> str:
+    """The exact cost of the rows shown, for the totals' tooltip ("" without a cost)."""
+    return "" if totals.cost is None else tr("Exact cost: {0}").format(exact_money(totals.cost))
 
 
 #: The widest usual text of each column: widths follow the font, so a full phone number
@@ -74,7 +81,7 @@ _WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
                 "from": "+44 121 236 6400", "to": "+44 121 236 6400",
                 "result": "Not answered", "station": "+61 2 9876 5432",
                 "delivery": "Not delivered", "ivml": "99999", "pages": "999",
-                "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
+                "attempt": "99", "parts": "99", "cost": "A$10.0000", "duration": "10:00:00"}
 #: When the table is too narrow, columns narrow in tiers, least useful first; the columns of
 #: a tier narrow together.
 _SHRINK_TIER = {"id": 0, "ivml": 0, "attempt": 0, "parts": 0, "speed": 0,

@@ -22,6 +22,7 @@ from typing import Any
 
 from traitel_desktop.api.decode import fax_result
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, to_money
+from traitel_desktop.core.money import exact_money
 from traitel_desktop.ui.activity.columns import (
     NOTHING,
     Fmt,
@@ -148,11 +149,20 @@ class LogTable:
             return fax_tip(value)
         if view.fmt is Fmt.NUMBER:
             return number_tip(value)
+        if view.fmt is Fmt.MONEY and value is not None:
+            return exact_money(to_money(value))
         if view.fmt is Fmt.MESSAGE:
             from traitel_desktop.api.decode import sms_text
 
             return sms_text(str(value), str(self.columns[view.sources[1]][row]))
         return None
+
+    def forget_texts(self) -> None:
+        """Drop the cost texts made so far (the currency changed: they are made again)."""
+        for column, view in enumerate(self.view):
+            if view.fmt is Fmt.MONEY:
+                self._cache[column] = {}
+                self._lower.pop(column, None)
 
     def raw(self, row: int) -> tuple[Any, ...]:
         """The row's raw values in API column order."""
@@ -379,7 +389,7 @@ class LogTable:
         lines: list[tuple[str, str]] = []
         for column, view in enumerate(self.view):
             text = self.text(column, row)
-            if view.fmt is Fmt.MESSAGE:
+            if view.fmt in (Fmt.MESSAGE, Fmt.MONEY):  # in full, the exact cost
                 text = self.tooltip(column, row) or text
             lines.append((view.title, text))
             if view.fmt is Fmt.NUMBER:

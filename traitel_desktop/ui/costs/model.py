@@ -22,9 +22,10 @@ from traitel_desktop.core.costs import (
     voice_minute_rate,
 )
 from traitel_desktop.ui.costs.texts import (
-    NOTHING,
+    amount,
     billing_words,
     country_name,
+    exact,
     money,
     service_missing,
     sms_kinds,
@@ -157,12 +158,13 @@ class ComparisonModel(RecordTableModel):
         extra[tip, CompareColumn.ESTIMATE] = tr(
             "{messages} messages ({kind}) + {minutes} minutes of calls + {pages} fax pages"
         ).format(messages=plan.messages, kind=sms_kinds().get(plan.sms_type, ("", ""))[0],
-                 minutes=plan.minutes, pages=plan.pages)
+                 minutes=plan.minutes, pages=plan.pages) + (
+            "\n" + exact(total) if total is not None else "")
         prices = [*sms, voice, fax, total]
         number = quote.destination.international
         return Cells(
             quote,
-            (country, number, *(money(p) if p is not None else NOTHING for p in prices)),
+            (country, number, *(money(p) for p in prices[:-1]), amount(total)),
             (text_key(country), quote.destination.digits, *(price_key(p) for p in prices)),
             (country, number + " " + quote.destination.digits, *("" for _ in prices)),
             extra,
@@ -209,6 +211,14 @@ class ComparisonModel(RecordTableModel):
         self._cells = [self.cells_for(cells.record) for cells in self._cells]
         column = CompareColumn.ESTIMATE
         self.dataChanged.emit(self.index(0, column), self.index(len(self._cells) - 1, column))
+
+
+    def rewrite(self) -> None:
+        """Write every row's amounts again (the currency changed)."""
+        if self._cells:
+            self._cells = [self.cells_for(cells.record) for cells in self._cells]
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._cells) - 1, len(self.columns) - 1))
 
 
 class ComparisonProxy(RecordProxy):

@@ -24,11 +24,13 @@ from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.core.costs import SECONDS_PER_MINUTE, Plan, Quote, estimate, voice_minute_rate
 from traitel_desktop.ui.costs.texts import (
     EXAMPLES,
+    amount,
     billing_tip,
     billing_words,
     count_text,
     country_name,
     destination_title,
+    exact,
     fax_formula,
     money,
     rate_note,
@@ -266,22 +268,26 @@ class QuoteView(QWidget):
         price = quote.sms.get(plan.sms_type)
         self.sms_card.set_estimate(
             count_text(plan.messages, tr("1 message"), tr("{n} messages")),
-            money(result.sms),
+            amount(result.sms),
             sms_formula(price, plan.messages, plan.sms_type) if price is not None else "",
         )
         self.voice_card.set_estimate(
             count_text(plan.minutes, tr("1 minute of calls"), tr("{n} minutes of calls")),
-            money(result.voice),
+            amount(result.voice),
             voice_formula(quote.voice, plan.minutes) if quote.voice is not None else "",
         )
         self.fax_card.set_estimate(
             count_text(plan.pages, tr("1 fax page"), tr("{n} fax pages")),
-            money(result.fax),
+            amount(result.fax),
             fax_formula(quote.fax, plan.pages) if quote.fax is not None else "",
         )
-        self.total.setText(tr("Plan total: {total}").format(total=money(result.total)))
+        for card, value in ((self.sms_card, result.sms), (self.voice_card, result.voice),
+                            (self.fax_card, result.fax)):
+            card.estimate_value.setToolTip(exact(value))
+        self.total.setText(tr("Plan total: {total}").format(total=amount(result.total)))
         self.total.setToolTip(
             tr("The three estimates added up: messages + calls + faxes, before tax")
+            + ("\n" + exact(result.total) if result.total is not None else "")
         )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from traitel_desktop.core.costs import SECONDS_PER_MINUTE, Problem, voice_minute_rate
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.money import exact_money, format_amount, format_money
 
 if TYPE_CHECKING:
     from traitel_desktop.api.errors import ApiError
@@ -33,8 +33,18 @@ def tr(text: str) -> str:
 
 
 def money(value: Decimal | None) -> str:
-    """A price for display (``—`` when there is none)."""
+    """A price or rate, with the digits it needs (``—`` when there is none)."""
     return NOTHING if value is None else format_money(value)
+
+
+def amount(value: Decimal | None) -> str:
+    """An estimate or a total, to the cent (``—`` when there is none)."""
+    return NOTHING if value is None else format_amount(value)
+
+
+def exact(value: Decimal | None) -> str:
+    """Every digit of an amount, for its tooltip ("" when there is none)."""
+    return "" if value is None else tr("Exact: {0}").format(exact_money(value))
 
 
 def sms_kinds() -> dict[str, tuple[str, str]]:
