@@ -50,10 +50,8 @@ MODES = ("mouse", "keyboard")
 MAX_TABS = 60
 #: The folder screenshots go to when TRAITEL_TASK_SHOTS is set (one size only: the small one).
 SHOTS_ENV = "TRAITEL_TASK_SHOTS"
-#: Tasks that last as long as the window (not work the owner waits for).
-LASTING_TASKS = frozenset({"task-main-window"})
-#: The coroutines of the owner's own waiting.
-WAITING = frozenset({"until", "wait_for"})
+#: Coroutines that wait for the owner (an open dialog) or are the owner's own waiting.
+WAITING = frozenset({"wait_dialog", "until"})
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -376,15 +374,14 @@ class Owner:
             raise AssertionError(f"timed out waiting for {what or condition}") from exc
 
     def wait_quiet(self, timeout: float = 30.0) -> None:
-        """Let the app run until it has done what the owner asked: no task of its own is
-        pending (the window's own, which lasts as long as it is open, excepted)."""
+        """Let the app run until it has done what the owner asked: no task of the app is
+        pending but those waiting for the owner (for a dialog to be answered)."""
         import asyncio
 
         def quiet() -> bool:
             loop = asyncio.get_event_loop()
             return not [t for t in asyncio.all_tasks(loop)
-                        if not t.done() and t.get_name() not in LASTING_TASKS
-                        and getattr(t.get_coro(), "__qualname__", "") not in WAITING]
+                        if not t.done() and not _waits_for_owner(t)]
 
         self.wait_for(quiet, "the app to finish what it was doing", timeout)
 
@@ -402,6 +399,21 @@ class Owner:
         path = self.shots / f"{name}.png"
         (widget or self.top_window()).grab().save(str(path))
         return path
+
+
+def _waits_for_owner(task: Any) -> bool:
+    """True when ``task`` is suspended in a coroutine of :data:`WAITING` (following what
+    each coroutine awaits)."""
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None)
+    if code is not None and code.co_name == "wait_for" and "asyncio" in code.co_filename:
+        return True  # the test's own ``run``: asyncio.wait_for around the owner's waiting
+    while coro is not None:
+        name = getattr(coro, "__qualname__", "")
+        if name.split(".")[-1] in WAITING:
+            return True
+        coro = getattr(coro, "cr_await", None)
+    return False
 
 
 def _mnemonic(text: str) -> str:
