@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -102,6 +103,10 @@ class Owner:
         self.run = run
         self.mode = mode
         self.shots = shots
+        #: The windows in which a key was pressed while nothing had the focus (a keyboard
+        #: user then has to press Tab before anything else works).
+        self.unfocused: list[str] = []
+        self._windows: list[QWidget] = [window]
 
     @property
     def by_keyboard(self) -> bool:
@@ -110,23 +115,38 @@ class Owner:
 
     # --- windows ------------------------------------------------------------------------
     def top_window(self) -> QWidget:
-        """The window the owner works in now: the open modal dialog, else the last shown
-        visible window (a wizard, the Help window), else the main window."""
+        """The window the owner works in now: the open modal dialog, else the active window,
+        else (the offscreen platform gives activation back to nothing when a dialog closes)
+        the last window the owner worked in that is still open, else the main window."""
         modal = QApplication.activeModalWidget()
         if modal is not None and modal.isVisible():
             return modal
         active = QApplication.activeWindow()
         if active is not None and active.isVisible():
             return active
+        for earlier in reversed(self._windows):
+            if shiboken6.isValid(earlier) and earlier.isVisible():
+                return earlier
         return self.window
 
     def ensure_active(self, window: QWidget | None = None) -> None:
         """Give ``window`` (default: :meth:`top_window`) the activation a desktop would."""
         target = window or self.top_window()
-        if QApplication.activeWindow() is not target:
-            target.activateWindow()
-            target.raise_()
-            assert QTest.qWaitForWindowActive(target), f"{describe(target)} never became active"
+        if window is not None:
+            self._windows = [w for w in self._windows
+                             if shiboken6.isValid(w) and w is not window] + [window]
+        if QApplication.activeWindow() is target:
+            return
+        target.activateWindow()
+        # (QTest.qWaitForWindowActive is no help: a dialog counts as active when its parent
+        # window is.) Events are processed here, outside the loop's coroutines.
+        for _ in range(100):
+            if QApplication.activeWindow() is target:
+                return
+            QTest.qWait(10)
+        raise AssertionError(
+            f"{describe(target)} never became the active window (active: "
+            f"{describe(QApplication.activeWindow())})")
 
     # --- looking ------------------------------------------------------------------------
     def check_usable(self, widget: QWidget, point: QPoint | None = None) -> QPoint:
@@ -193,16 +213,19 @@ class Owner:
 
     # --- keyboard -----------------------------------------------------------------------
     def focus(self) -> QWidget:
-        """Where a key press goes now: the open popup menu, else the focused widget."""
+        """Where a key press goes now: the open popup menu, else the focused widget, else
+        (nothing focused) the active window itself, as Qt delivers it."""
         self.ensure_active()
         popup = QApplication.activePopupWidget()
         if popup is not None:
             return popup
         focused = QApplication.focusWidget()
-        assert focused is not None, (
-            f"nothing has the keyboard focus in {describe(self.top_window())}: the owner's "
-            "keys go nowhere")
-        return focused
+        if focused is not None:
+            return focused
+        window = QApplication.activeWindow()
+        assert window is not None, "no window is active: the owner's keys go nowhere"
+        self.unfocused.append(describe(window))
+        return window
 
     def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD,
               times: int = 1) -> None:
@@ -270,10 +293,18 @@ class Owner:
         group = getattr(button, "group", lambda: None)()
         focused = QApplication.focusWidget()
         if group is not None and focused in group.buttons():
-            buttons = [b for b in group.buttons() if b.isEnabled()]
-            step = 1 if buttons.index(button) > buttons.index(focused) else -1
-            while QApplication.focusWidget() is not button:
-                self.press(Key.Key_Right if step > 0 else Key.Key_Left)
+            # Arrow keys move between the buttons of a group, towards where the button is.
+            there, here = button.mapToGlobal(QPoint(0, 0)), focused.mapToGlobal(QPoint(0, 0))
+            if abs(there.y() - here.y()) >= abs(there.x() - here.x()):
+                arrow = Key.Key_Down if there.y() > here.y() else Key.Key_Up
+            else:
+                arrow = Key.Key_Right if there.x() > here.x() else Key.Key_Left
+            for _ in range(len(group.buttons())):
+                if QApplication.focusWidget() is button:
+                    break
+                self.press(arrow)
+            assert QApplication.focusWidget() is button, (
+                f"the arrow keys do not reach {describe(button)}")
         else:
             self.tab_to(button)
         if not button.isChecked() or button.isCheckable() and not button.autoExclusive():
@@ -343,14 +374,18 @@ class Owner:
         self.press(Key.Key_Return)
 
     def tab(self, name: str) -> None:
-        """Show the main window's tab titled ``name``: a click on its tab, or Ctrl+Tab until
-        it shows."""
+        """Show the main window's tab titled ``name``: a click on its tab, or (Tab into the
+        tabs first when the focus is elsewhere, e.g. in the header) Ctrl+Tab until it
+        shows."""
         tabs = self.window.tabs  # type: ignore[attr-defined]
         titles = [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())]
         assert name in titles, f"there is no tab “{name}” (tabs: {titles})"
         wanted = titles.index(name)
         bar: QTabBar = tabs.tabBar()
         if self.by_keyboard:
+            focused = QApplication.focusWidget()
+            if focused is None or not tabs.isAncestorOf(focused):
+                self.tab_to(tabs)  # Ctrl+Tab works from inside the tabs
             for _ in range(tabs.count()):
                 if tabs.currentIndex() == wanted:
                     break
