@@ -132,6 +132,8 @@ class Owner:
     def ensure_active(self, window: QWidget | None = None) -> None:
         """Give ``window`` (default: :meth:`top_window`) the activation a desktop would."""
         target = window or self.top_window()
+        if target.windowType() == Qt.WindowType.Popup:
+            return  # a popup (menu, list of a combo box) takes the input while it is open
         if window is not None:
             self._windows = [w for w in self._windows
                              if shiboken6.isValid(w) and w is not window] + [window]
@@ -179,11 +181,16 @@ class Owner:
         return "\n".join(out)
 
     # --- mouse --------------------------------------------------------------------------
-    def click(self, widget: QWidget, point: QPoint | None = None) -> None:
-        """A left click at ``point`` of ``widget`` (its centre), once it is usable."""
+    def click(self, widget: QWidget, point: QPoint | None = None, *,
+              double: bool = False) -> None:
+        """A left click (or double-click) at ``point`` of ``widget`` (its centre), once it
+        is usable."""
         self.ensure_active(widget.window())
         where = self.check_usable(widget, point)
-        QTest.mouseClick(widget, LEFT, NO_MOD, where)
+        if double:
+            QTest.mouseDClick(widget, LEFT, NO_MOD, where)
+        else:
+            QTest.mouseClick(widget, LEFT, NO_MOD, where)
 
     def tick(self, button: QAbstractButton) -> None:
         """Click a check box or radio button on its box (Qt counts only the box and its
@@ -197,11 +204,17 @@ class Owner:
         index = table.model().index(row, column)
         assert index.isValid(), f"{describe(table)} has no row {row}"
         table.scrollTo(index)
-        rect = table.visualRect(index)
-        assert not rect.isEmpty(), f"row {row} of {describe(table)} is not shown"
         viewport = table.viewport()
+        rect = table.visualRect(index).intersected(viewport.rect())
+        assert not rect.isEmpty(), f"row {row} of {describe(table)} is not shown"
         self.ensure_active(table.window())
         point = self.check_usable(viewport, rect.center())
+        if table.window().windowType() == Qt.WindowType.Popup:
+            # A list that just popped up ignores a release that comes sooner than a double
+            # click would (Qt's guard against press-drag-release); a person is slower.
+            QTest.qWait(QApplication.doubleClickInterval() + 50)
+            viewport = table.viewport()
+            QTest.mouseMove(viewport, point)
         if double:
             QTest.mouseDClick(viewport, LEFT, NO_MOD, point)
         else:
