@@ -364,6 +364,20 @@ class Owner:
                 self.wait_for(lambda: menu.isVisible(), f"the menu “{name}” to open")
         self.wait_for(lambda: QApplication.activePopupWidget() is None, "the menu to close")
 
+    def pick(self, menu: QMenu, text: str) -> None:
+        """Pick the item ``text`` (as shown, without the & of its mnemonic) of the open
+        ``menu``: a click on it, or its mnemonic (else the arrow keys and Enter)."""
+        self.wait_for(lambda: menu.isVisible(), "the menu to open")
+        action = next((a for a in menu.actions() if a.text().replace("&", "") == text), None)
+        assert action is not None, f"the menu has no item “{text}”"
+        assert action.isEnabled(), f"“{text}” is disabled"
+        if self.by_keyboard:
+            self._keyboard_pick(menu, action)
+        else:
+            if menu.windowType() == Qt.WindowType.Popup:
+                QTest.qWait(QApplication.doubleClickInterval() + 50)
+            QTest.mouseClick(menu, LEFT, NO_MOD, menu.actionGeometry(action).center())
+
     def _menu_named(self, actions: Iterable[Any], title: str) -> QMenu:
         for action in actions:
             menu = action.menu()
