@@ -333,35 +333,51 @@ class Owner:
             self.click(field)
         self.clear_and_type(text)
 
-    def menu(self, path: str) -> None:
-        """Open a menu item of the main window's menu bar, "Account/Settings…" (titles as
-        shown, without the & of their mnemonics): clicking the menu title and the item, or
-        Alt+mnemonic for the menu and the item's mnemonic (arrows and Enter without one)."""
-        title, *rest = path.split("/")
+    def open_menu(self, title: str) -> QMenu:
+        """Open the main window's menu ``title`` (as shown, without the &): a click on its
+        title in the menu bar, or Alt+its mnemonic. Returns the open menu."""
         bar = self.window.menuBar()  # type: ignore[attr-defined]
         menu = self._menu_named(bar.actions(), title)
         self.ensure_active(self.window)
         if self.by_keyboard:
             letter = _mnemonic(menu.title())
             assert letter, f"the menu “{title}” has no mnemonic: no key opens it"
+            before = QApplication.focusWidget()
             self.press(_letter_key(letter), Mod.AltModifier)
+            assert menu.isVisible(), (
+                f"Alt+{letter.upper()} does not open the menu “{title}” (the focus went from "
+                f"{describe(before)} to {describe(QApplication.focusWidget())}): another "
+                f"control of the window uses the same mnemonic")
         else:
-            rect = bar.actionGeometry(menu.menuAction())
-            self.click(bar, rect.center())
+            self.click(bar, bar.actionGeometry(menu.menuAction()).center())
         self.wait_for(lambda: menu.isVisible(), f"the menu “{title}” to open")
+        return menu
+
+    def close_menu(self) -> None:
+        """Close the open menu (Esc; a second Esc leaves the menu bar)."""
+        for _ in range(2):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            QTest.keyClick(popup, Key.Key_Escape)
+        self.wait_for(lambda: QApplication.activePopupWidget() is None, "the menu to close")
+        focused = QApplication.focusWidget()
+        if focused is self.window.menuBar():  # type: ignore[attr-defined]
+            QTest.keyClick(focused, Key.Key_Escape)
+
+    def menu(self, path: str) -> None:
+        """Open a menu item of the main window's menu bar, "Account/Settings…" (titles as
+        shown, without the & of their mnemonics): clicking the menu title and the item, or
+        Alt+mnemonic for the menu and the item's mnemonic (arrows and Enter without one)."""
+        title, *rest = path.split("/")
+        menu = self.open_menu(title)
         for name in rest:
             action = next((a for a in menu.actions()
                            if a.text().replace("&", "") == name), None)
-            assert action is not None, f"the menu “{title}” has no item “{name}”"
-            assert action.isEnabled(), f"“{name}” in the menu “{title}” is disabled"
-            if self.by_keyboard:
-                self._keyboard_pick(menu, action)
-            else:
-                QTest.mouseClick(menu, LEFT, NO_MOD, menu.actionGeometry(action).center())
-            sub = action.menu()
+            self.pick(menu, name)
+            sub = action.menu() if action is not None else None
             if isinstance(sub, QMenu):
                 menu = sub
-                self.wait_for(lambda: menu.isVisible(), f"the menu “{name}” to open")
         self.wait_for(lambda: QApplication.activePopupWidget() is None, "the menu to close")
 
     def pick(self, menu: QMenu, text: str) -> None:
