@@ -13,6 +13,8 @@ Every input goes where a person's would: keys to the focused widget (or to the o
 menu), clicks to a widget that is visible, enabled and not covered by another one (a hidden,
 disabled or covered control fails the test with a plain message). Waiting runs the app's
 qasync loop (``run`` of tests/ui/conftest.py), never ``processEvents`` inside a coroutine.
+Menus and tabs: :mod:`tests.helpers.owner_menus`; what the owner sees (in words, and the
+amounts a text shows): :mod:`tests.helpers.owner_sight`.
 
 The offscreen platform does not give activation back to a window when a dialog closes (a
 desktop's window manager does); :meth:`Owner.ensure_active` plays that part before each input.
@@ -20,80 +22,35 @@ desktop's window manager does); :meth:`Owner.ensure_active` plays that part befo
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable, Iterable
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QApplication,
-    QMenu,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QWidget
 
 from tests.helpers.fresh_sandbox import until
-from traitel_desktop.core.money import format_amount
+from tests.helpers.owner_menus import LEFT, NO_MOD, Key, MenuBarUse, Mod
+from tests.helpers.owner_sight import (
+    MODES,
+    SIZES,
+    amounts_in,
+    describe,
+    shots_folder,
+    shows_amount,
+    waits_for_owner,
+)
 
-W = TypeVar("W", bound=QWidget)
+__all__ = ["MODES", "SIZES", "Key", "Mod", "Owner", "amounts_in", "shots_folder",
+           "shows_amount"]
 
-#: The two sizes every task runs at: a small laptop screen and a roomy desktop one.
-SIZES = ((1024, 700), (1600, 1000))
-MODES = ("mouse", "keyboard")
 #: Tab presses allowed to reach a control before the test says it cannot be reached.
 MAX_TABS = 60
-#: The folder screenshots go to when TRAITEL_TASK_SHOTS is set (one size only: the small one).
-SHOTS_ENV = "TRAITEL_TASK_SHOTS"
-#: Coroutines that wait for the owner (an open dialog) or are the owner's own waiting.
-WAITING = frozenset({"wait_dialog", "until"})
-
-Key = Qt.Key
-Mod = Qt.KeyboardModifier
-NO_MOD = Qt.KeyboardModifier.NoModifier
-LEFT = Qt.MouseButton.LeftButton
 
 
-def describe(widget: QWidget | None) -> str:
-    """A widget in words for a failure message: its class, object and accessible names."""
-    if widget is None:
-        return "nothing"
-    parts = [type(widget).__name__]
-    for name in (widget.objectName(), widget.accessibleName()):
-        if name:
-            parts.append(f"“{name}”")
-    text = getattr(widget, "text", None)
-    if callable(text):
-        try:
-            shown = text()
-        except TypeError:
-            shown = ""
-        if isinstance(shown, str) and shown:
-            parts.append(f"showing “{shown[:40]}”")
-    return " ".join(parts)
-
-
-def amounts_in(text: str) -> set[Decimal]:
-    """Every amount written in ``text`` ("A$1,234.50 (was 9.1)" -> {1234.50, 9.1})."""
-    return {Decimal(m.replace(",", "")) for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
-
-
-def shows_amount(text: str, amount: Decimal, *, to_the_cent: bool = False) -> bool:
-    """True when ``text`` shows ``amount``: as core.money writes it, or (whatever currency
-    sign or code sits beside it) the same number, to the cent when ``to_the_cent``."""
-    if format_amount(amount) in text:
-        return True
-    wanted = amount.quantize(Decimal("0.01")) if to_the_cent else amount
-    return any(found == wanted for found in amounts_in(text))
-
-
-class Owner:
+class Owner(MenuBarUse):
     """Drives ``window`` as an owner would (see the module docstring)."""
 
     def __init__(self, window: QWidget, run: Callable[..., Any], mode: str,
@@ -168,17 +125,6 @@ class Owner:
         assert found is not None and (found is widget or widget.isAncestorOf(found)), (
             f"{what} is covered by {describe(found)} where the owner would click")
         return point
-
-    def text_of(self, *widgets: QWidget) -> str:
-        """What ``widgets`` show, one per line (labels, buttons, line edits, text views)."""
-        out = []
-        for widget in widgets:
-            for getter in ("text", "toPlainText", "currentText"):
-                value = getattr(widget, getter, None)
-                if callable(value):
-                    out.append(str(value()))
-                    break
-        return "\n".join(out)
 
     # --- mouse --------------------------------------------------------------------------
     def click(self, widget: QWidget, point: QPoint | None = None, *,
@@ -262,7 +208,7 @@ class Owner:
 
         sequence = QKeySequence(keys)
         assert sequence.count() == 1, keys
-        combo = sequence[0]
+        combo = sequence[0]  # type: ignore[index]  # (PySide6's stubs miss __getitem__)
         self.press(combo.key(), combo.keyboardModifiers())
 
     def tab_to(self, widget: QWidget, *, backwards: bool = False,
@@ -305,7 +251,7 @@ class Owner:
         self.check_usable(button)
         group = getattr(button, "group", lambda: None)()
         focused = QApplication.focusWidget()
-        if group is not None and focused in group.buttons():
+        if group is not None and focused is not None and focused in group.buttons():
             # Arrow keys move between the buttons of a group, towards where the button is.
             there, here = button.mapToGlobal(QPoint(0, 0)), focused.mapToGlobal(QPoint(0, 0))
             if abs(there.y() - here.y()) >= abs(there.x() - here.x()):
@@ -320,9 +266,9 @@ class Owner:
                 f"the arrow keys do not reach {describe(button)}")
         else:
             self.tab_to(button)
-        if not button.isChecked() or button.isCheckable() and not button.autoExclusive():
-            if not button.isChecked():
-                self.press(Key.Key_Space)
+        if not button.isChecked():
+            self.press(Key.Key_Space)
+        assert button.isChecked(), f"{describe(button)} is not checked after Space"
 
     def fill(self, field: QWidget, text: str) -> None:
         """Put ``text`` in a text field: click into it (or Tab to it), select what it holds
@@ -332,112 +278,6 @@ class Owner:
         else:
             self.click(field)
         self.clear_and_type(text)
-
-    def open_menu(self, title: str) -> QMenu:
-        """Open the main window's menu ``title`` (as shown, without the &): a click on its
-        title in the menu bar, or Alt+its mnemonic. Returns the open menu."""
-        bar = self.window.menuBar()  # type: ignore[attr-defined]
-        menu = self._menu_named(bar.actions(), title)
-        self.ensure_active(self.window)
-        if self.by_keyboard:
-            letter = _mnemonic(menu.title())
-            assert letter, f"the menu “{title}” has no mnemonic: no key opens it"
-            before = QApplication.focusWidget()
-            self.press(_letter_key(letter), Mod.AltModifier)
-            assert menu.isVisible(), (
-                f"Alt+{letter.upper()} does not open the menu “{title}” (the focus went from "
-                f"{describe(before)} to {describe(QApplication.focusWidget())}): another "
-                f"control of the window uses the same mnemonic")
-        else:
-            self.click(bar, bar.actionGeometry(menu.menuAction()).center())
-        self.wait_for(lambda: menu.isVisible(), f"the menu “{title}” to open")
-        return menu
-
-    def close_menu(self) -> None:
-        """Close the open menu (Esc; a second Esc leaves the menu bar)."""
-        for _ in range(2):
-            popup = QApplication.activePopupWidget()
-            if popup is None:
-                break
-            QTest.keyClick(popup, Key.Key_Escape)
-        self.wait_for(lambda: QApplication.activePopupWidget() is None, "the menu to close")
-        focused = QApplication.focusWidget()
-        if focused is self.window.menuBar():  # type: ignore[attr-defined]
-            QTest.keyClick(focused, Key.Key_Escape)
-
-    def menu(self, path: str) -> None:
-        """Open a menu item of the main window's menu bar, "Account/Settings…" (titles as
-        shown, without the & of their mnemonics): clicking the menu title and the item, or
-        Alt+mnemonic for the menu and the item's mnemonic (arrows and Enter without one)."""
-        title, *rest = path.split("/")
-        menu = self.open_menu(title)
-        for name in rest:
-            action = next((a for a in menu.actions()
-                           if a.text().replace("&", "") == name), None)
-            self.pick(menu, name)
-            sub = action.menu() if action is not None else None
-            if isinstance(sub, QMenu):
-                menu = sub
-        self.wait_for(lambda: QApplication.activePopupWidget() is None, "the menu to close")
-
-    def pick(self, menu: QMenu, text: str) -> None:
-        """Pick the item ``text`` (as shown, without the & of its mnemonic) of the open
-        ``menu``: a click on it, or its mnemonic (else the arrow keys and Enter)."""
-        self.wait_for(lambda: menu.isVisible(), "the menu to open")
-        action = next((a for a in menu.actions() if a.text().replace("&", "") == text), None)
-        assert action is not None, f"the menu has no item “{text}”"
-        assert action.isEnabled(), f"“{text}” is disabled"
-        if self.by_keyboard:
-            self._keyboard_pick(menu, action)
-        else:
-            if menu.windowType() == Qt.WindowType.Popup:
-                QTest.qWait(QApplication.doubleClickInterval() + 50)
-            QTest.mouseClick(menu, LEFT, NO_MOD, menu.actionGeometry(action).center())
-
-    def _menu_named(self, actions: Iterable[Any], title: str) -> QMenu:
-        for action in actions:
-            menu = action.menu()
-            if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
-                return menu
-        raise AssertionError(f"the menu bar has no menu “{title}”")
-
-    def _keyboard_pick(self, menu: QMenu, action: Any) -> None:
-        """Pick ``action`` in the open ``menu`` with the keyboard: its mnemonic when only it
-        has that letter, else Down until it is highlighted, then Enter."""
-        letter = _mnemonic(action.text())
-        same = [a for a in menu.actions() if a.isVisible() and _mnemonic(a.text()) == letter]
-        if letter and len(same) == 1:
-            self.press(_letter_key(letter))
-            return
-        for _ in range(len(menu.actions()) + 1):
-            if menu.activeAction() is action:
-                break
-            self.press(Key.Key_Down)
-        assert menu.activeAction() is action, f"the arrow keys never reach “{action.text()}”"
-        self.press(Key.Key_Return)
-
-    def tab(self, name: str) -> None:
-        """Show the main window's tab titled ``name``: a click on its tab, or (Tab into the
-        tabs first when the focus is elsewhere, e.g. in the header) Ctrl+Tab until it
-        shows."""
-        tabs = self.window.tabs  # type: ignore[attr-defined]
-        titles = [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())]
-        assert name in titles, f"there is no tab “{name}” (tabs: {titles})"
-        wanted = titles.index(name)
-        bar: QTabBar = tabs.tabBar()
-        if self.by_keyboard:
-            focused = QApplication.focusWidget()
-            if focused is None or not tabs.isAncestorOf(focused):
-                self.tab_to(tabs)  # Ctrl+Tab works from inside the tabs
-            for _ in range(tabs.count()):
-                if tabs.currentIndex() == wanted:
-                    break
-                self.press(Key.Key_Tab, Mod.ControlModifier)
-            assert tabs.currentIndex() == wanted, (
-                f"Ctrl+Tab does not reach the tab “{name}” from {describe(self.focus())}")
-        else:
-            self.click(bar, bar.tabRect(wanted).center())
-        assert tabs.currentIndex() == wanted
 
     # --- waiting and looking back -------------------------------------------------------
     def wait_for(self, condition: Callable[[], object], what: str = "",
@@ -459,7 +299,7 @@ class Owner:
         def quiet() -> bool:
             loop = asyncio.get_event_loop()
             return not [t for t in asyncio.all_tasks(loop)
-                        if not t.done() and not _waits_for_owner(t)]
+                        if not t.done() and not waits_for_owner(t)]
 
         self.wait_for(quiet, "the app to finish what it was doing", timeout)
 
@@ -479,35 +319,3 @@ class Owner:
         return path
 
 
-def _waits_for_owner(task: Any) -> bool:
-    """True when ``task`` is suspended in a coroutine of :data:`WAITING` (following what
-    each coroutine awaits)."""
-    coro = task.get_coro()
-    code = getattr(coro, "cr_code", None)
-    if code is not None and code.co_name == "wait_for" and "asyncio" in code.co_filename:
-        return True  # the test's own ``run``: asyncio.wait_for around the owner's waiting
-    while coro is not None:
-        name = getattr(coro, "__qualname__", "")
-        if name.split(".")[-1] in WAITING:
-            return True
-        coro = getattr(coro, "cr_await", None)
-    return False
-
-
-def _mnemonic(text: str) -> str:
-    """The letter after a single & in ``text`` (lower case), or ""."""
-    found = re.search(r"&([^&])", text.replace("&&", ""))
-    return found.group(1).lower() if found else ""
-
-
-def _letter_key(letter: str) -> Qt.Key:
-    return Qt.Key(ord(letter.upper()))
-
-
-def shots_folder(size: tuple[int, int], mode: str) -> Path | None:
-    """Where a task's screenshots go: ``$TRAITEL_TASK_SHOTS/<mode>`` for the small size,
-    None (no screenshots) otherwise or when the variable is not set."""
-    root = os.environ.get(SHOTS_ENV)
-    if not root or size != SIZES[0]:
-        return None
-    return Path(root) / mode

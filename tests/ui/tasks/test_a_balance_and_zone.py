@@ -1,8 +1,8 @@
 """Task a: "what is my balance, and what time zone is my account in?" The owner reads the
 header (balance, zone, demo badge), refreshes the balance (the refresh button, or F5), sees
 when it was read on the account's clock, and looks the zone up in Settings (Account ▸
-Settings…, or its shortcut), leaving without a change. The balance and the zone are the sandbox's own, read
-over HTTP by the test."""
+Settings…, or its shortcut), leaving without a change. The balance and the zone are the
+sandbox's own, read over HTTP by the test."""
 
 from __future__ import annotations
 

@@ -54,8 +54,9 @@ def pick_log(owner: Owner, box: QComboBox, name: str) -> None:
 
 def set_first_day(owner: Owner, tab: ActivityTab, day: dt.date) -> None:
     """Put ``day`` in the From date: reach its day part (a click on it, or Alt+F), then type
-    the day, Tab, the month, Tab, the year, Enter."""
-    edit = tab.start_edit
+    the year, the month and the day, each in its part (Tab and Shift+Tab move between them),
+    then Enter. The To date stays."""
+    edit, end = tab.start_edit, tab.date_range()[1]
     if owner.by_keyboard:
         owner.shortcut("Alt+F")
         assert owner.focus() is edit
@@ -64,11 +65,25 @@ def set_first_day(owner: Owner, tab: ActivityTab, day: dt.date) -> None:
         first = text.fontMetrics().horizontalAdvance(edit.text().split()[0])
         owner.click(text, QPoint(text.textMargins().left() + 2 + first // 2,
                                  text.height() // 2), double=True)
-    assert edit.currentSection() is QDateTimeEdit.Section.DaySection
-    for part in (str(day.day), f"{day:%b}", str(day.year)):
+    sections = QDateTimeEdit.Section
+    assert edit.currentSection() is sections.DaySection
+    # Year, month, then day: each step gives a date that exists and is not after today.
+    for part, section in ((str(day.year), sections.YearSection),
+                          (f"{day:%b}", sections.MonthSection),
+                          (str(day.day), sections.DaySection)):
+        for _ in range(3):
+            if edit.currentSection() is section:
+                break
+            order = (sections.DaySection, sections.MonthSection, sections.YearSection)
+            forward = order.index(section) > order.index(edit.currentSection())
+            if forward:
+                owner.press(Key.Key_Tab)
+            else:
+                owner.press(Key.Key_Backtab, Mod.ShiftModifier)
+        assert edit.currentSection() is section
         owner.type(part)
-        owner.press(Key.Key_Tab)
-    assert tab.date_range()[0] == day
+    owner.press(Key.Key_Return)
+    assert tab.date_range() == (day, end)
 
 
 @task_params
@@ -99,8 +114,8 @@ def test_find_why_a_sent_fax_failed(
     owner.wait_quiet()
 
     details = tab.body.details_text()
-    error, what = FAX_ERRORS[code % 100]
-    assert what in details, details
+    name, what = FAX_ERRORS[code % 100]
+    assert name in details and what in details, details
     assert FAX_STATES[code // 100 * 100] in details, details
     assert str(fax_id) in details
     owner.shot("d-failed-fax", window)
