@@ -5,7 +5,9 @@ Timed, as medians of ``--runs`` (default 7), over the same ``--cells`` distinct 
 
 * ``contract.readings.read_money`` (pattern + range check + ``Decimal``) next to the reading
   without the range check (pattern + ``Decimal``: what it was) and a bare ``Decimal(text)``;
-* ``core.money.format_amount`` and ``format_money`` next to a bare ``f"{d:,f}"``.
+* ``core.money.format_amount`` and ``format_money`` next to a bare ``f"{d:,f}"``, without a
+  currency and in the demo's (AUD as en_US writes it: ``A$1,234.57``), and Babel's own
+  ``format_currency`` (what core.money would cost calling Babel for each amount).
 
 A log column reads each distinct text once (``ColumnReader``), so these are per distinct cost.
 
@@ -24,10 +26,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from babel.numbers import format_currency
 from benchkit import median_time
 
 from traitel_desktop.contract.readings import _MONEY, read_money
-from traitel_desktop.core.money import format_amount, format_money
+from traitel_desktop.core.money import format_amount, format_money, use_currency
 
 
 def unchecked(text: str) -> Decimal:
@@ -66,10 +69,19 @@ def main() -> None:
     print(f"  reference, unchecked:     {per_cell(old)}")
     print(f"  reference, bare Decimal:  {per_cell(base)}")
     plain, _ = median_time(each(lambda d: f"{d:,f}", amounts), args.runs)
-    for name, formatter in (("format_amount", format_amount), ("format_money", format_money)):
-        took, _ = median_time(each(formatter, amounts), args.runs)
-        print(f"{name}: {per_cell(took)}  -> {took / plain:.2f}x bare f'{{d:,f}}'")
+    for currency in (None, "AUD"):
+        use_currency(currency, "en_US")
+        for name, formatter in (("format_amount", format_amount),
+                                ("format_money", format_money)):
+            took, _ = median_time(each(formatter, amounts), args.runs)
+            print(f"{name} ({currency or 'no currency'}): {per_cell(took)}  -> "
+                  f"{took / plain:.2f}x bare f'{{d:,f}}'")
+    use_currency(None)
+    babel, _ = median_time(
+        each(lambda d: format_currency(d, "AUD", locale="en_US"), amounts), args.runs)
     print(f"  reference, f'{{d:,f}}':    {per_cell(plain)}")
+    print(f"  reference, Babel's format_currency: {per_cell(babel)}  -> "
+          f"{babel / plain:.2f}x bare f'{{d:,f}}'")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,16 @@ def pytest_unconfigure() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _amounts_without_a_currency_again() -> Iterator[None]:
+    """Each test starts with amounts written as before any sign-in (no currency, English):
+    a window installs the owner's currency in ``core.money``, which outlives the test."""
+    yield
+    money = sys.modules.get("traitel_desktop.core.money")
+    if money is not None:
+        money.use_currency(None)
+
+
+@pytest.fixture(autouse=True)
 def _no_cycle_collection_in_worker_threads() -> Iterator[None]:
     """Once Qt is loaded, cyclic garbage collection runs on the main thread only, as in the app.
 

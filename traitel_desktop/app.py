@@ -20,6 +20,17 @@ ORG_NAME = "TraiTel"
 ORG_DOMAIN = "traitel.com"
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """``"1024x700"`` as ``(1024, 700)``; an argparse type (a bad value is a usage error)."""
+    width, sep, height = text.strip().lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a size such as 1024x700, not {text!r}")
+    size = int(width), int(height)
+    if not all(200 <= n <= 10000 for n in size):
+        raise argparse.ArgumentTypeError(f"{text!r}: each side must be 200 to 10000 pixels")
+    return size
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="traitel-desktop", description=APP_NAME)
@@ -41,6 +52,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         metavar="DIR",
         help="with --demo: save a PNG of every tab and dialog into DIR, then exit",
+    )
+    parser.add_argument(
+        "--screenshot-size",
+        type=window_size,
+        default=None,
+        metavar="WxH",
+        help="with --screenshots: the main window's size, e.g. 1024x700 (default 1100x720)",
     )
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     # For the start-up benchmark: the demo account on a sandbox that already runs elsewhere.
@@ -137,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.screenshots is not None:
                 from traitel_desktop.devtools.screenshot_run import run_screenshots
 
-                return loop.run_until_complete(run_screenshots(args.screenshots, args.data_dir))
+                return loop.run_until_complete(
+                    run_screenshots(args.screenshots, args.data_dir, args.screenshot_size)
+                )
             return loop.run_until_complete(_run(args, pending_sandbox))
     finally:
         collector.uninstall()

@@ -106,7 +106,7 @@ def test_read_timeout_on_read_only_mode_retries_on_alternate(
         (lambda c: c.add_sub_account("sales"), "addsubaccount", "list of sub-accounts"),
         (lambda c: c.subscribe_did("fax", "Australia", "Sydney", "61280001111"), "subscribedid",
          "your numbers and your balance"),
-        (lambda c: c.delete_ivml(4), "deleteivml", "IVML configurations"),
+        (lambda c: c.delete_ivml(4), "deleteivml", "list of call flows"),
     ],
 )
 def test_read_timeout_on_write_is_unknown_outcome_and_not_repeated(

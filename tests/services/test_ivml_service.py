@@ -59,7 +59,7 @@ def test_type_draft_label_and_changed_fields() -> None:
     edited = IvmlDraft("Support 2", "https://a.example.com/l", "", "inbound")
     changes = changed_fields(draft_of(config), edited)
     assert changes == {"name": "Support 2", "result_url": "", "type": "inbound"}
-    assert describe(changes) == "name → 'Support 2'; result address cleared; type → 'inbound'"
+    assert describe(changes) == "name → 'Support 2'; report address cleared; type → 'inbound'"
 
 
 def test_no_ivr_read_from_the_change_log(tmp_path: Path) -> None:

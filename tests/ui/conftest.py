@@ -14,6 +14,8 @@ Fixtures
                  coroutine wait with asyncio primitives (``await asyncio.sleep``), not qtbot.
 ``keyring_backend`` (autouse) an in-memory keyring backend installed with
                  ``keyring.set_keyring`` for each test; ``.passwords`` holds what was stored.
+``_english_us_locale`` (autouse) ``QLocale.setDefault`` en_US for the test, restored after:
+                 amounts read ``A$664.77`` (the demo is in AUD) on any machine.
 ``app_settings`` (autouse) fresh QSettings per test: INI format, user scope redirected into
                  ``tmp_path`` (``QSettings.setPath``); returns an ``AppSettings`` on it.
                  ``app_settings.qsettings.fileName()`` is the INI file (grep it in tests).
@@ -90,6 +92,18 @@ def _collect_qt_garbage_on_the_main_thread(qapp: Any) -> Iterator[None]:
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _english_us_locale(qapp: Any) -> Iterator[None]:
+    """Every GUI test writes amounts, dates and numbers as en_US does (``A$664.77``), whatever
+    the machine's locale; the locale before is restored afterwards."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)

@@ -26,10 +26,10 @@ EXPLANATIONS: dict[int, str] = {
     "the list.",
     108: "This number cannot be used for the chosen service. Choose another service for it, "
     "or use a different number.",
-    109: "The IVR menu chosen does not exist (it may have been removed). Refresh the list of "
-    "IVR menus and pick one from it.",
-    110: "This IVML configuration does not exist (it may have been deleted). Refresh the list "
-    "of IVML configurations and pick one from it.",
+    109: "The voice menu chosen does not exist (it may have been removed). Refresh the list of "
+    "voice menus and pick one from it.",
+    110: "This call flow does not exist (it may have been deleted). Refresh the list of call "
+    "flows and pick one from it.",
     111: "TraiTel has no numbers for this service in this country. Refresh the list of "
     "countries and pick one from it.",
     112: "TraiTel has no numbers for this service in this city. Refresh the list of cities "
@@ -38,9 +38,9 @@ EXPLANATIONS: dict[int, str] = {
     "of numbers and pick one from it.",
     114: "Someone else took this number just before you. Nothing was charged. Ask for new "
     "numbers and pick another one.",
-    115: "Your account does not include the IVR service, which call menus and IVML "
-    "configurations need. Contact TraiTel to add the IVR service to your account.",
-    116: "Another IVML configuration already has this name. Choose a different name.",
+    115: "Your account does not include the voice menu service (IVR), which voice menus and "
+    "call flows need. Contact TraiTel to add it to your account.",
+    116: "Another call flow already has this name. Choose a different name.",
     117: "The end date is not valid: it may be badly written or in the future. Choose a date "
     "no later than today.",
     118: "The start date is not valid: it may be badly written or in the future. Choose a "
@@ -68,8 +68,8 @@ MODE_EXPLANATIONS: dict[tuple[int, str], str] = {
     "number and include the country code, for example +61 2 9999 1234.",
     (120, "queryvoicecost"): "This phone number is not valid or cannot be called through "
     "TraiTel. Check the number and include the country code, for example +61 2 9999 1234.",
-    (115, "assignnumber"): "Your account does not include the IVR service, which call menus "
-    "need. Contact TraiTel to add the IVR service to your account.",
+    (115, "assignnumber"): "Your account does not include the voice menu service (IVR), which "
+    "voice menus need. Contact TraiTel to add it to your account.",
 }
 
 #: code -> the request parameter it concerns, unless the mode says otherwise.
@@ -110,18 +110,18 @@ FIELD_WORDS: dict[str, str] = {
     "faxheadline": "the fax headline",
     "subid": "the sub-account",
     "service": "the service",
-    "servicetype": "the kind of voice service (IVR, IVML or SIP)",
-    "serviceid": "the menu, configuration or sub-account that should take the calls",
+    "servicetype": "where calls go (voice menu, call flow or internet phone)",
+    "serviceid": "the menu, call flow or sub-account that should take the calls",
     "number": "the phone number",
     "country": "the country",
     "city": "the city",
     "did": "the number to buy",
     "quantity": "how many numbers to show (1 to 10)",
     "name": "the name",
-    "launchurl": "the launch address (it must start with http:// or https://)",
-    "resulturl": "the result address (it must start with http:// or https://)",
+    "launchurl": "the start address (it must start with http:// or https://)",
+    "resulturl": "the report address (it must start with http:// or https://)",
     "type": "the type",
-    "ivmlid": "the IVML configuration",
+    "ivmlid": "the call flow",
     "startdate": "the start date",
     "enddate": "the end date",
     "limit": "the number of records (a whole number above zero)",

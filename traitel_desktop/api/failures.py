@@ -176,9 +176,9 @@ _CHECK_WHAT: dict[str, str] = {
     "assignnumber": "your numbers (the number may already be assigned)",
     "subscribedid": "your numbers and your balance (the number may already be yours, "
     "and charged)",
-    "addivml": "the list of IVML configurations (the new one may already be there)",
-    "updateivml": "the IVML configuration (it may already be changed)",
-    "deleteivml": "the list of IVML configurations (it may already be gone)",
+    "addivml": "the list of call flows (the new one may already be there)",
+    "updateivml": "the call flow (it may already be changed)",
+    "deleteivml": "the list of call flows (it may already be gone)",
     "settimezone": "the account time zone (it may already be changed)",
 }
 

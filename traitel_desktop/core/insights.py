@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.money import exact_money, format_amount
 
 if TYPE_CHECKING:
     from traitel_desktop.store.archive import Archive
@@ -84,10 +84,10 @@ class Runway:
 
     @property
     def details(self) -> str:
-        """The numbers behind the headline."""
-        average = self.daily_average.quantize(Decimal("0.0001"), ROUND_HALF_UP)
-        return (f"Balance {format_money(self.balance)} · spent {format_money(self.spend)} in "
-                f"the last {self.window} days · {format_money(average)} a day on average")
+        """The numbers behind the headline (to the cent)."""
+        return (f"Balance {format_amount(self.balance)} · spent {format_amount(self.spend)} "
+                f"in the last {self.window} days · {format_amount(self.daily_average)} a day "
+                "on average")
 
 
 def runway(
@@ -116,9 +116,9 @@ class Anomaly:
 
     @property
     def text(self) -> str:
-        """One line for the list."""
-        return (f"{self.day.isoformat()}: {format_money(self.amount)}, "
-                f"{self.ratio}× the usual {format_money(self.median)}")
+        """One line for the list's tooltip (exact amounts)."""
+        return (f"{self.day.isoformat()}: {exact_money(self.amount)}, "
+                f"{self.ratio}× the usual {exact_money(self.median)}")
 
 
 def anomalies(

@@ -26,8 +26,8 @@ class Offline(TraiTelError):
         super().__init__(
             f"No TraiTel gateway answered; showing the archive (last sync: {when})",
             "TraiTel's servers could not be reached, so this is the history saved on this "
-            "computer at the last sync. Newer activity is not shown. Check the internet "
-            "connection and sync again.",
+            "computer when it was last fetched. Newer activity is not shown. Check the "
+            "internet connection and refresh (F5).",
         )
 
 

@@ -21,8 +21,13 @@ log = logging.getLogger(__name__)
 WINDOW_SIZE = (1100, 720)
 
 
-async def run_screenshots(out_dir: Path, sandbox_dir: Path | None = None) -> int:
-    """Take the screenshots into ``out_dir``; 0 on success, 1 if a shot failed."""
+async def run_screenshots(
+    out_dir: Path,
+    sandbox_dir: Path | None = None,
+    window_size: tuple[int, int] | None = None,
+) -> int:
+    """Take the screenshots into ``out_dir`` with the main window at ``window_size``
+    (default :data:`WINDOW_SIZE`); 0 on success, 1 if a shot failed."""
     from traitel_desktop.ui.frame.main_window import MainWindow
 
     with tempfile.TemporaryDirectory(prefix="traitel-shots-") as tmp:
@@ -35,7 +40,7 @@ async def run_screenshots(out_dir: Path, sandbox_dir: Path | None = None) -> int
             session = await controller.demo_session()
             window = controller.make_window(session)
             controller.window = window
-            window.resize(*WINDOW_SIZE)
+            window.resize(*(window_size or WINDOW_SIZE))
             window.show()
             await settle()
             ctx = ShotContext(window, session, settings, controller.sandbox, out_dir)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.devtools.shot_kit import LOAD_TIMEOUT, Shot, ShotContext, settle
 from traitel_desktop.devtools.shots import (
+    activity,
     change_history,
     costs,
     did_wizard,
@@ -74,6 +75,38 @@ async def signin_shot(ctx: ShotContext) -> QWidget:
     return dialog
 
 
+def _closed_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def signin_error_shot(ctx: ShotContext) -> QWidget:
+    """The sign-in dialog after a sign-in that could not reach the gateway (custom addresses
+    on a closed loopback port), its error and details shown."""
+    from traitel_desktop.services.signin import PROFILE_CUSTOM
+    from traitel_desktop.ui.frame.signin_dialog import SignInDialog
+
+    dialog = SignInDialog(ctx.settings, ctx.sandbox, parent=None)
+    ctx.cleanup.append(dialog.deleteLater)
+    ctx.cleanup.append(dialog.close)
+    dialog.show()
+    await settle()
+    dialog.profile.setCurrentIndex(dialog.profile.findData(PROFILE_CUSTOM))
+    dialog.primary_url.setText(f"http://127.0.0.1:{_closed_port()}/accountmanager.pl")
+    dialog.username.setText("demo")
+    dialog.password.setText("not-sent")
+    dialog.start_sign_in()
+    if dialog.task is not None:
+        await asyncio.wait_for(asyncio.shield(dialog.task), LOAD_TIMEOUT)
+    dialog.message_bar.details_button.setChecked(True)
+    await settle()
+    return dialog
+
+
 async def settings_shot(ctx: ShotContext) -> QWidget:
     """The settings dialog, once the time zone has been read."""
     from traitel_desktop.ui.frame.settings_dialog import SettingsDialog
@@ -89,15 +122,35 @@ async def settings_shot(ctx: ShotContext) -> QWidget:
     return dialog
 
 
+async def settings_error_shot(ctx: ShotContext) -> QWidget:
+    """The settings dialog after Save with a time zone that does not exist, and an error in
+    its message bar (as when TraiTel cannot be reached)."""
+    from traitel_desktop.api.errors import GatewayUnreachable
+    from traitel_desktop.ui.frame.settings_dialog import SettingsDialog
+
+    dialog = await settings_shot(ctx)
+    assert isinstance(dialog, SettingsDialog)
+    dialog.zone.setEditText("Mars/Olympus_Mons")
+    await dialog.save()
+    dialog.message_bar.show_error(
+        GatewayUnreachable([("primary", "connection refused"), ("alternate", "timed out")])
+    )
+    await settle()
+    return dialog
+
+
 #: The shots after the tabs, in the order they are taken.
 REGISTRY: list[tuple[str, Shot]] = [
     ("signin", signin_shot),
+    ("signin-error", signin_error_shot),
     ("settings", settings_shot),
+    ("settings-error", settings_error_shot),
     *subaccounts.SHOTS,
     *did_wizard.SHOTS,
     *change_history.SHOTS,
     *ivr.SHOTS,
     *costs.SHOTS,
+    *activity.SHOTS,
     *help_window.SHOTS,
 ]
 

@@ -50,15 +50,15 @@ PARAMS = {
 #: Draft field -> words for the change log.
 FIELD_WORDS = {
     "name": "name",
-    "launch_url": "launch address",
-    "result_url": "result address",
+    "launch_url": "start address",
+    "result_url": "report address",
     "type": "type",
 }
 
 #: Error 115 in plain words, with what to do about it (shown and logged for IVML changes).
 NO_IVR_TEXT = (
-    "Your account does not include the IVR service. Contact TraiTel to add it; until then, "
-    "call flows cannot be created or changed."
+    "Your account does not include the voice menu service (IVR). Contact TraiTel to add it; "
+    "until then, call flows cannot be created or changed."
 )
 
 

@@ -169,15 +169,16 @@ def build_rows(
 
 
 def describe_choice(choice: AssignChoice, data: NumbersData) -> str:
-    """The change-log detail for an assignment, in words (``"voice → IVR menu Sales (#3)"``)."""
+    """The change-log detail for an assignment, in words (``"voice → voice menu Sales (#3)"``)."""
     if choice.service != "voice" or choice.kind is None or choice.target_id is None:
         return f"to {choice.service}"
     target = data.target(choice.kind, choice.target_id)
     if target.kind == SIP:
         if target.id == MAIN_ACCOUNT:
-            return "voice → SIP: main account"
-        return f"voice → SIP: sub-account {target.name or target.id} (ID {target.id})"
-    words = "IVR menu" if target.kind == IVR else "IVML flow"
+            return "voice → internet phone (SIP) of the main account"
+        return (f"voice → internet phone (SIP) of sub-account {target.name or target.id} "
+                f"(ID {target.id})")
+    words = "voice menu" if target.kind == IVR else "call flow"
     name = f"{target.name} " if target.name else ""
     return f"voice → {words} {name}(#{target.id})"
 

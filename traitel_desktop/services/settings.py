@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.contract.readings import money_in_range
+from traitel_desktop.core.currencies import is_currency_code
 from traitel_desktop.core.spend import Period
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ KEYS: tuple[str, ...] = (
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
     "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
     "spend/period", "spend/start", "spend/end", "window/geometry", "window/last_tab",
-    "help/geometry",
+    "help/geometry", "money/currency",
 )
 #: The Spend tab's periods (``core.spend.Period`` values).
 SPEND_PERIODS = tuple(period.value for period in Period)
@@ -98,6 +99,10 @@ def _threshold(raw: object) -> Decimal | None:
     except InvalidOperation:  # an exponent beyond what Decimal holds
         return None
     return value if valid_threshold(value) else None
+
+
+def _currency(raw: object) -> str | None:
+    return raw if isinstance(raw, str) and is_currency_code(raw) else None
 
 
 def _date(raw: object) -> dt.date | None:
@@ -232,6 +237,16 @@ class AppSettings:
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
         self.qsettings.setValue("balance/refresh_minutes", int(value))
+
+    @property
+    def currency(self) -> str:
+        """The owner's currency, an ISO 4217 code such as ``"AUD"`` ("" until they pick it:
+        the TraiTel API names none)."""
+        return self._read("money/currency", "", _currency)
+
+    @currency.setter
+    def currency(self, value: str) -> None:
+        self.qsettings.setValue("money/currency", value)
 
     # --- the Activity tab ----------------------------------------------------------------
     @property

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from tests.helpers.activity import choose, column
 from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
-from traitel_desktop.core.money import format_cost
+from traitel_desktop.core.money import format_cost, format_money
 from traitel_desktop.core.sheet_cells import neutralise
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
@@ -119,8 +119,9 @@ def test_raw_export_has_the_api_columns_in_view_order(
 def test_costs_are_amounts_written_as_the_table_shows_them(
     qtbot: Any, session: Session, run: Callable[..., Any], tmp_path: Path, log: str
 ) -> None:
-    """CSV: the digits the table shows ("0.0900", not "0.090000"), raw and shown alike;
-    XLSX: numbers with a number format of those digits, so a spreadsheet totals them."""
+    """CSV: the digits TraiTel writes ("0.0900", not "0.090000"), raw and shown alike (the
+    table shows them by the app's rule, with the currency: not for a file); XLSX: numbers
+    with a number format of those digits, so a spreadsheet totals them."""
     history = HistoryService(session)
     try:
         widget = ActivityTab(session, history=history)
@@ -131,8 +132,9 @@ def test_costs_are_amounts_written_as_the_table_shows_them(
         assert at is not None
         amounts = [Decimal(model.index(r, 0).data(Role.RECORD)[at]).scaleb(-6)
                    for r in range(model.rowCount())]
-        shown = [model.index(r, cost).data() for r in range(model.rowCount())]
-        assert amounts and shown == [format_cost(a) for a in amounts]
+        on_screen = [model.index(r, cost).data() for r in range(model.rowCount())]
+        assert amounts and on_screen == [format_money(a) for a in amounts]
+        shown = [format_cost(a) for a in amounts]
         for raw, at_column in ((True, at), (False, cost)):
             run(widget.export.start(tmp_path / "c.csv", CSV, raw=raw))
             assert [r[at_column] for r in read_csv(tmp_path / "c.csv")[1:]] == shown

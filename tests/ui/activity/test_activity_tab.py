@@ -25,9 +25,11 @@ from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.decode import fax_result, sms_text
 from traitel_desktop.contract.logs import LOG_NAMES, LOGS
+from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.core.phones import format_number
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
+from traitel_desktop.ui.activity.fax_words import advice
 from traitel_desktop.ui.activity.model import Role
 from traitel_desktop.ui.activity.tab import ActivityTab
 
@@ -108,8 +110,9 @@ def test_each_log_shows_the_gateway_rows_decoded(
             decoded = fax_result(values["ErrorCode"])
             assert text["result"] == decoded.text
             tip = tab.model.index(r, column(tab, "result")).data(Qt.ItemDataRole.ToolTipRole)
-            if not decoded.delivered:
-                assert f"State: {decoded.state}" in tip and f"Error: {decoded.error}" in tip
+            if not decoded.delivered:  # the reason and what to do, not TraiTel's numbers
+                assert tip == f"{decoded.text}.\n{advice(decoded)}"
+                assert "State" not in tip and "Error" not in tip
         if log.startswith("logvoice"):
             assert text["result"] == {"answered": "Answered", "failed": "Not answered"}[
                 values["Result"]]
@@ -150,7 +153,8 @@ def test_sorting_uses_raw_values_and_totals_are_exact(
     assert totals.count == len(rows)
     assert totals.duration == sum(r[6] for r in rows)
     assert totals.cost == sum((Decimal(r[8]).scaleb(-6) for r in rows), Decimal(0))
-    assert f"{totals.cost:,.4f}" in tab.body.totals.text()
+    assert f"cost {format_amount(totals.cost)}" in tab.body.totals.text()  # to the cent
+    assert tab.body.totals.toolTip() == f"Exact cost: {exact_money(totals.cost)}"
     assert f"{len(rows)} records" in tab.body.totals.text().replace(",", "")
 
 
@@ -315,7 +319,7 @@ def test_details_pane_and_ctrl_c(
     raw = tab.model.index(failed[0], 0).data(Role.RECORD)
     details = tab.body.details_text()
     assert fax_result(raw[11]).text in details
-    assert f"ID: {raw[0]}" in details and f"ErrorCode={raw[11]}" in details
+    assert f"ID: {raw[0]}" in details and f"ErrorCode={raw[11]}" in details  # copied in full
     QApplication.clipboard().clear()
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -323,6 +327,43 @@ def test_details_pane_and_ctrl_c(
     QApplication.clipboard().clear()
     tab.body.copy_button.click()
     assert QApplication.clipboard().text() == details
+
+
+def test_failed_fax_details_lead_with_the_reason_and_hide_what_traitel_sent(
+    qtbot: Any, session: Session, history: HistoryService, run: Callable[..., Any]
+) -> None:
+    tab = make_tab(qtbot, session, history)
+    tab.show()
+    choose(tab, "logfaxout", days=90, run=run)
+    failed = [r for r in range(tab.model.rowCount())
+              if tab.model.index(r, 0).data(Role.RECORD)[11] != 0]
+    assert failed, "no failed fax in 90 days of demo data"
+    tab.select_row(failed[0])
+    code = tab.model.index(failed[0], 0).data(Role.RECORD)[11]
+    result = fax_result(code)
+    body = tab.body
+    shown = body.details.toPlainText()
+    first, second = shown.splitlines()[:2]
+    assert first == f"Not delivered: {result.text}."
+    assert second == f"What you can do: {advice(result)}"
+    assert not re.search(r"State:? \d", shown) and "ErrorCode" not in shown
+    assert "Sub-ID" not in shown
+    raw_line = f"State {result.state}, Error {result.error} (code {code:03d})"
+    assert raw_line in body.raw.text()
+    assert body.raw_button.isVisible() and not body.raw.isVisible()
+    qtbot.mouseClick(body.raw_button, Qt.MouseButton.LeftButton)  # a real click opens it
+    assert body.raw.isVisible() and body.raw_button.arrowType() == Qt.ArrowType.DownArrow
+    assert f"ErrorCode={code}" in body.raw.text()
+    body.raw_button.setFocus()
+    qtbot.keyClick(body.raw_button, Qt.Key.Key_Space)  # and the keyboard closes it
+    assert not body.raw.isVisible() and body.raw_button.arrowType() == Qt.ArrowType.RightArrow
+    qtbot.keyClick(body.raw_button, Qt.Key.Key_Space)
+    assert body.raw.isVisible()
+    delivered = [r for r in range(tab.model.rowCount()) if r not in failed]
+    if delivered:  # a delivered fax has no reason to lead with; the disclosure stays open
+        tab.select_row(delivered[0])
+        assert body.details.toPlainText().startswith("When: ")
+        assert body.raw.isVisible() and "ErrorCode=0" in body.raw.text()
 
 
 def test_sync_shows_progress_and_cancel_keeps_what_arrived(

@@ -73,7 +73,7 @@ def test_cells_in_plain_words_with_failures_marked() -> None:
     model = ChangeHistoryModel()
     model.set_rows(changes())
     row = [model.index(0, c).data() for c in Column]
-    assert row == [local_time_text(T0 + timedelta(minutes=2)), "demo", "IVML",
+    assert row == [local_time_text(T0 + timedelta(minutes=2)), "demo", "Call flows",
                    "Added: launch 'x'", "Night", "Done"]
     local = (T0 + timedelta(minutes=2)).astimezone()
     assert row[0] == f"{local.day} {local:%b %Y, %H:%M:%S}"
@@ -142,7 +142,7 @@ def test_history_shows_this_tests_changes_newest_first_with_failures_marked(
     proxy = history.proxy
     results = column(proxy, Column.RESULT)
     assert results[:2] == ["Done", "Done"] and results[3] == "Done"
-    assert results[2].startswith("Failed: Another IVML configuration already has this name")
+    assert results[2].startswith("Failed: Another call flow already has this name")
     assert proxy.index(2, Column.RESULT).data(Qt.ItemDataRole.DecorationRole) is not None
     assert proxy.index(3, Column.RESULT).data(Qt.ItemDataRole.DecorationRole) is None
     assert column(proxy, Column.TARGET)[1] == "history-test"

@@ -16,9 +16,11 @@ from tests.helpers.costs_fixtures import client, tab, type_and_enter
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.core.costs import Quote, fax_total, voice_total
+from traitel_desktop.core.money import format_money as money_text
 from traitel_desktop.sandbox.data.catalog import FAX_RATES, SMS_RATES, VOICE_RATES
 from traitel_desktop.ui.costs.model import CompareColumn
 from traitel_desktop.ui.costs.tab import CostsTab
+from traitel_desktop.ui.costs.texts import rate_note
 
 __all__ = ["client", "tab"]  # fixtures used here
 
@@ -34,6 +36,16 @@ BILLING_WORDS = {
 
 
 
+
+
+def texts(card: Any) -> set[str]:
+    """Every label text of a price card."""
+    return {label.text() for label in card.findChildren(type(card.title))}
+
+
+def tip_of(card: Any, key: str) -> str:
+    """The tooltip of a card's row ``key``."""
+    return str(card._values[key].toolTip())
 
 
 def money(text: str) -> Decimal:
@@ -60,31 +72,37 @@ def test_every_service_and_sms_kind_is_quoted_through_the_gui(
     for kind, price in zip(SMS_COST_TYPES, sms, strict=True):
         assert money(card.value(kind)) == Decimal(price) == client.query_sms_cost(digits, kind)
     notes = {label.text() for label in card.findChildren(type(card.title))}
-    assert {"Replies", "Your name", "Delivery receipt", "Your name + receipt"} <= notes
-    assert "From a TraiTel number, so the recipient can reply" in notes
+    assert {"Can reply", "Your name", "Delivery receipt", "Your name + receipt"} <= notes
+    assert "From a TraiTel number, so the recipient can reply (TraiTel's “Replies”)" in notes
     assert "Your name as sender, with delivery receipt" in notes
-    # Voice: flag fall, both rates, billing type in words, TraiTel's one-minute cost.
+    # Voice: connection fee, the rate per minute (60 of TraiTel's per-second rate when billed
+    # by the second, whose exact figure is in the tooltip), billing type in words, TraiTel's
+    # one-minute cost.
     flag, second, minute, billing = VOICE_RATES[region]
     voice = tab.quote_view.voice_card
     direct = client.query_voice_cost(digits)
     assert money(voice.value("flag_fall")) == Decimal(flag) == direct.flag_fall
-    assert money(voice.value("per_second")) == Decimal(second)
-    assert money(voice.value("per_minute")) == Decimal(minute)
+    assert voice.value("per_second") == ""  # no per-second figure to puzzle over
+    per_minute = Decimal(minute) if billing == "PerMinute" else 60 * Decimal(second)
+    assert money(voice.value("per_minute")) == per_minute
+    assert {"Connection fee", "Per minute"} <= texts(voice)
+    if billing == "PerSecond":
+        assert f"{money_text(Decimal(second))} per second" in tip_of(voice, "per_minute")
     assert voice.value("billing") == BILLING_WORDS[billing]
     assert money(voice.value("cost")) == direct.cost
-    # Fax: flag fall, per page, billing type in words, TraiTel's one-page cost.
+    # Fax: connection fee, per page, billing type in words, TraiTel's one-page cost.
     flag, second, minute, page, billing = FAX_RATES[region]
     fax = tab.quote_view.fax_card
     direct_fax = client.query_fax_cost(digits)
     assert money(fax.value("flag_fall")) == Decimal(flag)
     assert money(fax.value("per_page")) == Decimal(page)
+    assert "Connection fee" in texts(fax)
     assert fax.value("billing") == BILLING_WORDS[billing]
     assert money(fax.value("cost")) == direct_fax.cost
     if billing == "Mixed":
-        assert money(fax.value("per_second")) == Decimal(second)
-        assert "Mixed billing charges each page and the time on the line" in (
-            fax.formula.text()
-        )
+        assert money(fax.value("per_minute")) == 60 * Decimal(second)
+        assert {"Line time per minute", rate_note(billing)} <= texts(fax)
+        assert "Each page is charged, and so is the time on the line" in fax.formula.text()
     if billing == "PerPage":
         assert fax.value("per_second") == fax.value("per_minute") == ""  # not used: hidden
     assert tab.field_error == "" and tab.message_bar.text == ""
@@ -151,11 +169,11 @@ def test_estimates_are_exact_and_follow_the_plan(
         "250 × 0.095 per message (Your name + receipt)"
     )
     assert view.voice_card.formula.text() == (
-        "flag fall 0.02 + 45 min × 60 s × 0.0004 per second (billed by the second, "
-        "0.024 a minute)"
+        "connection fee 0.02 + 45 min × 0.024 per minute (billed by the second)"
     )
     assert view.fax_card.formula.text().startswith(
-        "flag fall 0.03 + 7 pages × (0.05 per page + 60 s × 0.0005 per second of line time)"
+        "connection fee 0.03 + 7 pages × (0.05 per page + 0.03 per minute of line time, "
+        "billed by the second)"
     )
     estimate = tab.proxy.index(0, CompareColumn.ESTIMATE).data()
     assert estimate == "25.44"
@@ -169,9 +187,11 @@ def test_per_minute_call_estimate(qtbot: Any, tab: CostsTab, run: Callable[..., 
     type_and_enter(qtbot, tab, run, "+49 30 1234567")  # Germany: calls billed per minute
     tab.plan_bar.minutes.setValue(7)
     # 0.02 flag fall + 7 × 0.025 (not 7 × 60 × 0.000417 = 0.17514)
-    assert tab.quote_view.voice_card.estimate_value.text() == "0.195"
+    estimate = tab.quote_view.voice_card.estimate_value
+    assert estimate.text() == "0.20"  # an estimate is to the cent...
+    assert estimate.toolTip() == "Exact: 0.195"  # ...and exact on hover
     assert tab.quote_view.voice_card.formula.text() == (
-        "flag fall 0.02 + 7 min × 0.025 per minute (billed by the minute)"
+        "connection fee 0.02 + 7 min × 0.025 per minute (billed by the minute)"
     )
 
 

@@ -69,7 +69,7 @@ def test_whole_way_to_done_on_several_numbers(
     review, dids = to_review(qtbot, w, run, 3)
 
     buy = w.button(QWizard.WizardButton.CommitButton)
-    assert buy.text() == "&Buy" and not buy.isEnabled()  # gated by the confirmation
+    assert buy.text() == "B&uy" and not buy.isEnabled()  # gated by the confirmation
     # The API gives no price: the page says honestly what is known.
     assert review.charges.text() == ("TraiTel may charge a setup or monthly fee for each of "
                                      "these numbers; it will show in your balance.")

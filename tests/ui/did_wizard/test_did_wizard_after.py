@@ -118,9 +118,9 @@ def test_done_page_and_assign_dialog_agree_also_after_assigning(
     run(until(lambda: tab.dialog is None))
     assert next(n for n in client.query_numbers() if n.number == did).assigned_service == "SIP"
     # The done page read querynumbers again and shows the new use.
-    run(until(lambda: done.routing_text(did) == "SIP: main account"))
+    run(until(lambda: done.routing_text(did) == "Internet phone: main account"))
     run(w.settled())
-    assert done.list.item(0).text() == f"{format_number(did)} — SIP: main account"
+    assert done.list.item(0).text() == f"{format_number(did)} — Internet phone: main account"
     again = open_assign()
     assert again.routing == done.routing_text(did)
     again.reject()

@@ -58,6 +58,17 @@ def test_command_line() -> None:
     assert parse_args(["--demo", "--data-dir", "d"]).data_dir == Path("d")
 
 
+def test_screenshot_size_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    args = parse_args(["--screenshots", "out", "--screenshot-size", "1024x700"])
+    assert args.screenshot_size == (1024, 700)
+    assert parse_args(["--screenshots", "out"]).screenshot_size is None
+    for bad in ("1024", "1024x", "x700", "10x700", "big"):
+        with pytest.raises(SystemExit):
+            parse_args(["--screenshots", "out", "--screenshot-size", bad])
+        err = capsys.readouterr().err
+        assert "such as 1024x700" in err or "200 to 10000 pixels" in err
+
+
 def _ends(text: str) -> str:
     """The head (a fatal error's reason) and the tail (where it happened) of a long text."""
     return text if len(text) <= 4000 else text[:2000] + "\n[...]\n" + text[-2000:]

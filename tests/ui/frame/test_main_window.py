@@ -45,7 +45,7 @@ def test_amounts_to_the_cent_with_separators() -> None:
     assert format_amount(Decimal("-1234.565")) == "-1,234.57"
     assert format_amount(Decimal("5")) == "5.00"
     assert exact_money(Decimal("664.7674")) == "664.7674"
-    assert exact_money(Decimal("1E+3")) == "1,000"
+    assert exact_money(Decimal("1E+3")) == "1,000.00"
     assert exact_money(Decimal("12345.6789")) == "12,345.6789"
 
 
@@ -64,18 +64,18 @@ def test_header_balance_to_the_cent_with_the_exact_one_in_a_tooltip(
     window = make_window(qtbot, session)
     header = window.header
     session.set_balance(Decimal("664.7674"))  # the sandbox sends four decimals
-    assert header.balance_label.text() == "664.77"
-    assert header.balance_label.toolTip() == "Exact balance: 664.7674"
+    assert header.balance_label.text() == "A$664.77"  # the demo is in AUD, en_US writes A$
+    assert header.balance_label.toolTip() == "Exact balance: A$664.7674"
     session.set_balance(Decimal("12345.6"))
-    assert header.balance_label.text() == "12,345.60"
-    assert header.balance_label.toolTip() == "Exact balance: 12,345.6"
+    assert header.balance_label.text() == "A$12,345.60"
+    assert header.balance_label.toolTip() == "Exact balance: A$12,345.60"
 
 
 def test_tabs_in_order_with_friendly_placeholders(qtbot: Any, session: Session) -> None:
     window = make_window(qtbot, session)
     assert [spec.name for spec in window.specs] == TAB_NAMES
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
-    assert titles == ["Sub-accounts", "Numbers", "IVR & IVML", "Activity", "Spend", "Costs"]
+    assert titles == ["Sub-accounts", "Numbers", "Menus & flows", "Activity", "Spend", "Costs"]
     numbers = window.tab("numbers")
     if isinstance(numbers, PlaceholderTab):
         assert numbers.title_label.text() == "Numbers"

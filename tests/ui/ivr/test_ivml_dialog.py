@@ -118,7 +118,7 @@ def test_edit_sends_only_the_changed_fields(
     assert row == (config.id, "Bookings (new)", elsewhere, "", "outbound")
     (change,) = record_for(session).changes()
     assert change.action == "change" and change.result == "ok"
-    assert change.detail == "name → 'Bookings (new)'; result address cleared; type → 'outbound'"
+    assert change.detail == "name → 'Bookings (new)'; report address cleared; type → 'outbound'"
     assert "launch" not in change.detail
     shown = tab.proxy.index(shown_ids(tab).index(config.id), Column.NAME).data()
     assert shown == "Bookings (new)"
@@ -141,7 +141,7 @@ def test_edit_without_changes_sends_nothing(
     ("field", "draft", "words"),
     [
         ("name", IvmlDraft("   ", TYPED.launch_url, "", "inbound"), "name"),
-        ("launchurl", IvmlDraft("x", "", "", "inbound"), "Enter the launch address"),
+        ("launchurl", IvmlDraft("x", "", "", "inbound"), "Enter the start address"),
         ("launchurl", IvmlDraft("x", "ftp://flows.example.com/a", "", "inbound"), "https://"),
         ("launchurl", IvmlDraft("x", "flows.example.com/launch.xml", "", "inbound"), "https://"),
         ("launchurl", IvmlDraft("x", "https://flows.example.com/a b", "", "inbound"), "spaces"),
@@ -248,8 +248,8 @@ def test_no_ivr_subscription_115_keeps_the_input_and_the_tab_shows_the_state(
     assert "Contact TraiTel" in NO_IVR_TEXT
     # The tab says so too, at once, and names the state in its empty texts.
     assert tab.no_ivr and NO_IVR_TEXT in tab.no_ivr_note.text()
-    assert "does not include the IVR service" in tab.menus.empty.text()
-    assert "need the IVR service" in tab.empty.text()
+    assert "does not include the voice menu service (IVR)" in tab.menus.empty.text()
+    assert "need the voice menu service (IVR)" in tab.empty.text()
     (change,) = record_for(noivr_session).changes()
     assert change.result == NO_IVR_TEXT
     dialog.reject()

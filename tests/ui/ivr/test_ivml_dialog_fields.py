@@ -51,7 +51,7 @@ def test_every_bad_field_at_once_whole_and_nothing_sent(
         assert_whole(dialog, param)
     assert "line break" in dialog.field_errors.message("name")
     assert dialog.field_errors.message("launchurl").startswith(
-        "The launch address can be at most 200 characters long; this one is 345."
+        "The start address can be at most 200 characters long; this one is 345."
     )
     assert "not a web address" in dialog.field_errors.message("resulturl")
     assert dialog.name.hasFocus()

@@ -150,7 +150,7 @@ def test_headers_and_flags() -> None:
     model = IvmlModel()
     model.set_rows(configs())
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert titles == ["ID", "Name", "Type", "Numbers", "Launch address", "Result address"]
+    assert titles == ["ID", "Name", "Type", "Numbers", "Start address", "Report address"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
     flags = model.flags(model.index(0, 0))
     assert flags & Qt.ItemFlag.ItemIsSelectable and not flags & Qt.ItemFlag.ItemIsEditable

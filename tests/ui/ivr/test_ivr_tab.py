@@ -94,7 +94,7 @@ def test_ivml_configurations_listed_with_type_numbers_and_addresses(
             assert cell[Column.NUMBERS] == "—"
         assert cell[Column.LAUNCH_URL] == config.launch_url
         assert cell[Column.RESULT_URL] == (config.result_url or "—")
-    assert tab.status.text() == f"{len(configs)} configurations"
+    assert tab.status.text() == f"{len(configs)} call flows"
     assert not tab.no_ivr and tab.no_ivr_note.isHidden()
     assert tab.selected() is not None and tab.selected().id == configs[0].id
 
@@ -108,7 +108,7 @@ def test_search_filters_and_says_when_nothing_matches(qtbot: Any, tab: IvrTab) -
     qtbot.keyClicks(tab.search, "no such flow")
     assert shown_ids(tab) == []
     assert tab.stack.currentWidget() is tab.empty
-    assert "No configuration matches “no such flow”" in tab.empty.text()
+    assert "No call flow matches “no such flow”" in tab.empty.text()
     tab.search.clear()
     assert len(shown_ids(tab)) == total
 
@@ -121,7 +121,7 @@ def test_empty_account_says_how_to_add(
     run(tab.reload())
     assert shown_ids(tab) == []
     assert tab.stack.currentWidget() is tab.empty
-    assert "no IVML configurations yet" in tab.empty.text()
+    assert "no call flows yet" in tab.empty.text()
     assert tab.add_button.isEnabled()
     assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
 
@@ -132,7 +132,7 @@ def test_keyboard_and_context_menu_open_the_dialogs(
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Insert)
     run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
-    assert tab.dialog is not None and tab.dialog.windowTitle() == "Add an IVML configuration"
+    assert tab.dialog is not None and tab.dialog.windowTitle() == "Add a call flow"
     qtbot.keyClick(tab.dialog, Qt.Key.Key_Escape)
     run(until(lambda: tab.dialog is None))
     reactivate(tab)
@@ -142,7 +142,7 @@ def test_keyboard_and_context_menu_open_the_dialogs(
     run(until(lambda: isinstance(tab.dialog, IvmlDialog)))
     dialog = tab.dialog
     assert isinstance(dialog, IvmlDialog) and dialog.config is not None
-    assert dialog.config.id == second and dialog.windowTitle() == "Change IVML configuration"
+    assert dialog.config.id == second and dialog.windowTitle() == "Change call flow"
     dialog.reject()
     run(until(lambda: tab.dialog is None))
 
@@ -151,7 +151,7 @@ def test_keyboard_and_context_menu_open_the_dialogs(
     menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
     assert len(menus) == 1
     assert [a.text() for a in menus[0].actions()] == [
-        "&Add configuration…", "&Edit…", "&Delete…"
+        "Add call &flow…", "&Edit…", "&Delete…"
     ]
     assert tab.selected() is not None and tab.selected().id == shown_ids(tab)[2]
     menus[0].actions()[2].trigger()
@@ -301,7 +301,7 @@ def test_loading_is_visible_and_errors_go_to_the_message_bar(
     fresh_sandbox.faults.latency = 0.4
 
     seen = run(seen_while_loading(tab, tab.menus.empty, requests=2))
-    assert seen == ("Loading…", "Loading IVML configurations…", "Loading IVR menus…")
+    assert seen == ("Loading…", "Loading call flows…", "Loading voice menus…")
     assert tab.status.text() != "Loading…"
     fresh_sandbox.faults.latency = 0.0
     loaded = shown_ids(tab)

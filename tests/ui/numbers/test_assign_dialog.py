@@ -56,13 +56,13 @@ def choose(qtbot: Any, dialog: AssignDialog, choice: AssignChoice) -> None:
         (dict(service="voice", assigned_service=""), AssignChoice("fax"),
          Number("", "fax", "", None), "Receives faxes"),
         (dict(service="voice", assigned_service="SIP"), AssignChoice("voice", "IVR", 12),
-         Number("", "voice", "IVR", 12), "IVR menu After hours (#12)"),
+         Number("", "voice", "IVR", 12), "Voice menu: After hours (#12)"),
         (dict(service="voice", assigned_service="IVR"), AssignChoice("voice", "IVML", 302),
-         Number("", "voice", "IVML", 302), "IVML flow Support line (#302)"),
+         Number("", "voice", "IVML", 302), "Call flow: Support line (#302)"),
         (dict(service="voice", assigned_service="IVML"), AssignChoice("voice", "SIP", 0),
-         Number("", "voice", "SIP", 0), "SIP: main account"),
+         Number("", "voice", "SIP", 0), "Internet phone: main account"),
         (dict(service="voice", assigned_service="IVR"), AssignChoice("voice", "SIP", 1003),
-         Number("", "voice", "SIP", 1003), "SIP: sub-account Lucas Chen"),
+         Number("", "voice", "SIP", 1003), "Internet phone: sub-account Lucas Chen"),
     ],
     ids=["fax", "ivr", "ivml", "sip-main", "sip-sub"],
 )
@@ -226,7 +226,7 @@ def test_109_ivr_menu_removed_behind_the_dialogs_back(
 
     dialog = refuse(qtbot, numbers_tab, fresh_sandbox, run, digits, choice, remove_menu)
     assert_kept(dialog, choice, "serviceid")
-    assert "IVR menu chosen does not exist" in dialog.field_errors.message("serviceid")
+    assert "voice menu chosen does not exist" in dialog.field_errors.message("serviceid")
 
 
 def test_110_ivml_deleted_by_another_client(
@@ -237,7 +237,7 @@ def test_110_ivml_deleted_by_another_client(
     dialog = refuse(qtbot, numbers_tab, fresh_sandbox, run, digits, choice,
                     lambda: client.delete_ivml(302))
     assert_kept(dialog, choice, "serviceid")
-    assert "IVML configuration does not exist" in dialog.field_errors.message("serviceid")
+    assert "call flow does not exist" in dialog.field_errors.message("serviceid")
 
 
 def test_113_number_released_behind_the_dialogs_back(

@@ -67,14 +67,14 @@ def test_assignments_in_words() -> None:
     words = {m.index(r, Column.NUMBER).data(): m.index(r, Column.ASSIGNMENT).data()
              for r in range(m.rowCount())}
     assert words == {
-        "+61 2 9999 1234": "IVR menu Sales (#3)",
-        "+44 20 7946 0000": "IVML flow After-hours (#7)",
-        "+61 3 9000 1111": "SIP: sub-account Jane Doe",
-        "+1 415-555-0100": "SIP: main account",
+        "+61 2 9999 1234": "Voice menu: Sales (#3)",
+        "+44 20 7946 0000": "Call flow: After-hours (#7)",
+        "+61 3 9000 1111": "Internet phone: sub-account Jane Doe",
+        "+1 415-555-0100": "Internet phone: main account",
         "+61 2 9000 2222": "Unassigned",
         "+61 7 3888 0000": "Receives faxes",
         "+61 412 345 678": "Receives text messages",
-        "+61 2 9999 0000": "IVR menu #99",
+        "+61 2 9999 0000": "Voice menu #99",
     }
     countries = {m.index(r, Column.COUNTRY).data() for r in range(m.rowCount())}
     assert countries == {"Australia", "United Kingdom", "United States"}
@@ -91,7 +91,8 @@ def test_sorting_uses_raw_keys_not_display_text() -> None:
     assert column(proxy, Column.SERVICE) == ["Fax"] + ["Voice"] * 6 + ["SMS"]
     proxy.sort(Column.ASSIGNMENT)
     assert column(proxy, Column.ASSIGNMENT)[:4] == [
-        "IVR menu #99", "IVR menu Sales (#3)", "IVML flow After-hours (#7)", "SIP: main account"
+        "Voice menu #99", "Voice menu: Sales (#3)", "Call flow: After-hours (#7)",
+        "Internet phone: main account",
     ]
     proxy.sort(Column.COUNTRY, Qt.SortOrder.DescendingOrder)
     assert column(proxy, Column.COUNTRY)[0] == "United States"
@@ -120,7 +121,8 @@ def test_roles_and_flags() -> None:
     record = index.data(Role.RECORD)
     assert record.digits == "61299991234" and record.kind == "IVR"
     assert index.data(Role.SORT) == (1, "61299991234")
-    assert m.index(0, Column.ASSIGNMENT).data(Qt.ItemDataRole.ToolTipRole) == "IVR menu Sales (#3)"
+    tip = m.index(0, Column.ASSIGNMENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Voice menu: Sales (#3)"
     assert not m.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert m.rowCount(index) == 0 and m.data(QModelIndex()) is None
     assert m.headerData(Column.ASSIGNMENT, Qt.Orientation.Horizontal) == "Used for"
@@ -130,9 +132,11 @@ def test_roles_and_flags() -> None:
 def test_change_log_detail_names_the_target() -> None:
     d = data()
     assert describe_choice(AssignChoice("fax"), d) == "to fax"
-    assert describe_choice(AssignChoice("voice", "IVR", 3), d) == "voice → IVR menu Sales (#3)"
-    assert describe_choice(AssignChoice("voice", "SIP", 0), d) == "voice → SIP: main account"
+    assert describe_choice(AssignChoice("voice", "IVR", 3), d) == "voice → voice menu Sales (#3)"
+    assert describe_choice(AssignChoice("voice", "SIP", 0), d) == (
+        "voice → internet phone (SIP) of the main account"
+    )
     assert describe_choice(AssignChoice("voice", "SIP", 1002), d) == (
-        "voice → SIP: sub-account Jane Doe (ID 1002)"
+        "voice → internet phone (SIP) of sub-account Jane Doe (ID 1002)"
     )
     assert [t.name for t in d.targets("IVR")] == ["Sales"]  # outbound menus are not offered

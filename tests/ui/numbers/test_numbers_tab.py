@@ -48,13 +48,13 @@ def test_every_assignment_kind_is_shown_in_words(
         kind = n.assigned_service
         ident = n.assigned_id if n.assigned_id is not None else -1
         if kind == "IVR":
-            expected = f"IVR menu {ivr[ident]} (#{n.assigned_id})"
+            expected = f"Voice menu: {ivr[ident]} (#{n.assigned_id})"
         elif kind == "IVML":
-            expected = f"IVML flow {ivml[ident]} (#{n.assigned_id})"
+            expected = f"Call flow: {ivml[ident]} (#{n.assigned_id})"
         elif kind == "SIP" and n.assigned_id == 0:
-            expected = "SIP: main account"
+            expected = "Internet phone: main account"
         elif kind == "SIP":
-            expected = f"SIP: sub-account {subs[ident]}"
+            expected = f"Internet phone: sub-account {subs[ident]}"
         elif n.service == "fax":
             expected = "Receives faxes"
         elif n.service == "sms":
@@ -69,7 +69,7 @@ def test_every_assignment_kind_is_shown_in_words(
         )
         assert cell(tab, n.number, Column.SERVICE) == {"fax": "Fax", "voice": "Voice",
                                                        "sms": "SMS"}[n.service]
-    assert {"IVR", "IVML", "SIP:", "SIP: main", "Receives", "Unassigned"} <= seen
+    assert {"Voice", "Call", "Internet", "Internet main", "Receives", "Unassigned"} <= seen
     assert cell(tab, "442074999622", Column.COUNTRY) == "United Kingdom"
     assert cell(tab, "61447577104", Column.COUNTRY) == "Australia"  # a mobile (+61 is shared)
     assert not any(cell(tab, n.number, Column.ASSIGNMENT).isdigit() for n in numbers)
@@ -102,6 +102,10 @@ def test_filters_by_service_owner_and_text(
     qtbot.keyClicks(tab.search, "appointment")  # an IVML flow's name, any case
     booked = [n.number for n in numbers if n.assigned_service == "IVML" and n.assigned_id == 301]
     assert shown_numbers(tab) == booked
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "sip")  # TraiTel's word finds the internet phones
+    sip = [n.number for n in numbers if n.assigned_service == "SIP"]
+    assert sip and sorted(shown_numbers(tab)) == sorted(sip)
     tab.search.clear()
     qtbot.keyClicks(tab.search, "4420749")  # digits find a formatted number
     assert shown_numbers(tab) == ["442074999622"]
@@ -149,7 +153,7 @@ def test_loading_error_and_reload_after_another_views_change(
     target = first(client, service="voice", assigned_service="")
     client.assign_number(target, "voice", "IVR", 11)
     session.notify("numbers")  # as another view would after its change
-    run(until(lambda: cell(tab, target, Column.ASSIGNMENT).startswith("IVR menu")))
+    run(until(lambda: cell(tab, target, Column.ASSIGNMENT).startswith("Voice menu")))
     assert tab.message_bar.text == ""
 
 

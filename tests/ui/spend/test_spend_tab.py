@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.core.insights import unused_since
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.core.spend import BY_SUB_ACCOUNT, SPEND_LOGS, Bucket, Period
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
@@ -59,7 +59,12 @@ def direct(client: TraiTelClient, tab: SpendTab, sub_id: int | None = None) -> d
 
 
 def amounts(tab: SpendTab) -> dict[str, Decimal]:
+    """The totals as shown: to the cent (the exact ones are on hover)."""
     return {name: Decimal(text.replace(",", "")) for name, text in tab.totals.lines}
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def test_chart_bars_and_totals_match_the_gateways_logs(
@@ -85,12 +90,14 @@ def test_chart_bars_and_totals_match_the_gateways_logs(
     records = direct(client, tab)
     want = {log: sum((r.cost for r in rows), Decimal(0)) for log, rows in records.items()}
     shown = amounts(tab)
-    assert shown["Fax out"] == want["logfaxout"]
-    assert shown["Voice in"] == want["logvoicein"]
-    assert shown["Voice out"] == want["logvoiceout"]
-    assert shown["SMS out"] == want["logsmsout"]
-    assert shown["All services"] == sum(want.values()) > 0
-    # Per bar, to the cent: the series behind the chart against the records.
+    assert shown["Fax out"] == cents(want["logfaxout"])
+    assert shown["Voice in"] == cents(want["logvoicein"])
+    assert shown["Voice out"] == cents(want["logvoiceout"])
+    assert shown["SMS out"] == cents(want["logsmsout"])
+    assert shown["All services"] == cents(sum(want.values())) > 0
+    total = tab.totals.findChild(QLabel, "spendTotal")
+    assert total.toolTip() == exact_money(sum(want.values(), Decimal(0)))
+    # Per bar, exact: the series behind the chart against the records.
     data = chart.data
     assert data is not None
     per_day: dict[tuple[dt.date, str], Decimal] = defaultdict(Decimal)
@@ -103,7 +110,7 @@ def test_chart_bars_and_totals_match_the_gateways_logs(
     # Insights: the runway names the balance.
     assert "your balance lasts about" in tab.insights.runway_headline.text()
     assert session.balance is not None
-    assert format_money(session.balance) in tab.insights.runway_details.text()
+    assert format_amount(session.balance) in tab.insights.runway_details.text()
 
 
 def test_hovering_a_bar_shows_its_exact_amount(
@@ -127,9 +134,9 @@ def test_hovering_a_bar_shows_its_exact_amount(
     text = tab.hover_label.text()
     amount = series.amount("logsmsout", index)
     assert "SMS out" in text
-    assert f": {format_money(amount)} " in text
+    assert f": {exact_money(amount)} " in text
     assert chart.data.bucket_names[index] in text
-    assert format_money(series.bucket_total(index)) in text
+    assert exact_money(series.bucket_total(index)) in text
     # Away from the bars: the hint comes back.
     away = QPointF(2, 2)
     QApplication.sendEvent(chart.canvas, QMouseEvent(
@@ -163,15 +170,16 @@ def test_stacked_by_sub_account_and_one_sub_account(
     assert chart.data.labels[0] == "Main account"
     assert tab.controls.sub_box.count() >= 4  # all, main account, and the sub-accounts
     shown = amounts(tab)
-    assert shown["All sub-accounts"] == sum(by_sub.values())
-    assert shown["Main account"] == by_sub[0]
+    assert shown["All sub-accounts"] == cents(sum(by_sub.values(), Decimal(0)))
+    assert shown["Main account"] == cents(by_sub[0])
     # One sub-account: the gateway's own subid filter gives the same totals.
     sub = next(k for k in sorted(by_sub) if k != 0 and by_sub[k])
     tab.controls.stack_box.setCurrentIndex(0)
     tab.controls.sub_box.setCurrentIndex(tab.controls.sub_box.findData(sub))
     want = direct(client, tab, sub_id=sub)
-    assert amounts(tab)["All services"] == sum(r.cost for rows in want.values() for r in rows)
-    assert amounts(tab)["SMS out"] == sum((r.cost for r in want["logsmsout"]), Decimal(0))
+    assert amounts(tab)["All services"] == cents(
+        sum((r.cost for rows in want.values() for r in rows), Decimal(0)))
+    assert amounts(tab)["SMS out"] == cents(sum((r.cost for r in want["logsmsout"]), Decimal(0)))
 
 
 def test_unused_numbers_match_the_inbound_logs(
@@ -263,7 +271,7 @@ def test_cancel_keeps_what_arrived_and_the_chart_redraws_meanwhile(
         while history.done_days < 3 or tab.chart is None or tab.chart.draws < 3:
             assert asyncio.get_running_loop().time() < deadline
             await asyncio.sleep(0.05)
-        assert tab.sync_row.isVisible() and "log-days" in tab.sync_label.text()
+        assert tab.sync_row.isVisible() and "days of activity" in tab.sync_label.text()
         assert tab.chart is not None
         draws_before_cancel.append(tab.chart.draws)
         tab.cancel_button.click()

@@ -184,7 +184,7 @@ def test_double_click_and_context_menu(
     menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
     assert len(menus) == 1
     texts = [a.text() for a in menus[0].actions()]
-    assert texts == ["&Add sub-account…", "&Edit…", "&Delete…"]
+    assert texts == ["Add &sub-account…", "&Edit…", "&Delete…"]
     assert tab.selected() is not None and tab.selected().sub_id == shown_ids(tab)[1]
     menus[0].actions()[1].trigger()
     menus[0].close()

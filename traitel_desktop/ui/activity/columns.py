@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from traitel_desktop.api.decode import fax_result, sms_text
 from traitel_desktop.contract.logs import LOGS, to_money
-from traitel_desktop.core.money import format_cost
+from traitel_desktop.core.money import format_money
 
 NOTHING = "—"
 
@@ -88,7 +88,7 @@ def view_columns(log: str) -> list[ViewColumn]:
     ]
     if log == "logfaxin":
         cols += [
-            ViewColumn("station", tr("Fax station"), (a("FaxStationID"),), Fmt.TEXT),
+            ViewColumn("station", tr("Fax machine name"), (a("FaxStationID"),), Fmt.TEXT),
             ViewColumn("pages", tr("Pages"), (a("Pages"),), Fmt.COUNT, True),
             ViewColumn("speed", tr("Speed"), (a("Speed"),), Fmt.SPEED, True),
             ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
@@ -106,7 +106,7 @@ def view_columns(log: str) -> list[ViewColumn]:
             ViewColumn("result", tr("Result"), (a("Result"),), Fmt.CALL_RESULT),
             ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
             ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
-            ViewColumn("ivml", tr("IVML"), (a("IVMLID"),), Fmt.IVML, True),
+            ViewColumn("ivml", tr("Call flow"), (a("IVMLID"),), Fmt.IVML, True),
         ]
     elif log == "logsmsin":
         cols += [
@@ -132,8 +132,9 @@ def duration_text(seconds: int) -> str:
 
 
 def money_text(micro: int | Decimal) -> str:
-    """A cost in micro-units as a plain amount with at least four decimals."""
-    return format_cost(to_money(micro))
+    """A cost in micro-units in the owner's currency, with the digits it needs (the
+    precision rule of ``core.money``: ``0.0300`` -> ``A$0.03``; exact on hover)."""
+    return format_money(to_money(micro))
 
 
 def when_text(day: Any, time: Any) -> str:
@@ -184,19 +185,6 @@ def number_tip(value: Any) -> str:
     text = str(value).strip()
     country = country_name(text) if text else ""
     return f"{number_text(text)} — {country}" if country else number_text(text)
-
-
-def fax_tip(code: int) -> str:
-    """State, error and description of a fax result code."""
-    result = fax_result(code)
-    if result.delivered:
-        return result.description
-    lines = [result.description]
-    if result.state is not None:
-        lines.append(tr("State: {0}").format(result.state))
-    if result.error is not None:
-        lines.append(tr("Error: {0}").format(result.error))
-    return "\n".join(lines)
 
 
 def single_formatter(fmt: Fmt, sub_names: dict[int, str]) -> Callable[[Any], str]:

@@ -10,20 +10,21 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from traitel_desktop.core.money import exact_money, format_amount
 from traitel_desktop.ui.activity.model import ActivityModel
 from traitel_desktop.ui.activity.table import Totals
+from traitel_desktop.ui.widgets.column_fit import ColumnWidth, FittedTableView
 from traitel_desktop.ui.widgets.zone_time import moment_with_zone
 
 OFFLINE_STYLE = (
@@ -52,7 +53,8 @@ def missing_text(missing: int, of: int) -> str:
 
 
 def totals_text(totals: Totals, of: int) -> str:
-    """``1,234 records · 12:03:04 · 56 pages · cost 12.3400`` for the rows shown."""
+    """``1,234 records · 12:03:04 · 56 pages · cost A$12.34`` for the rows shown (the
+    cost to the cent: :func:`totals_tip` has it exact)."""
     parts = [
         tr("{0} records").format(f"{totals.count:,}") if totals.count != 1 else tr("1 record")
     ]
@@ -64,8 +66,13 @@ def totals_text(totals: Totals, of: int) -> str:
     if totals.pages is not None:
         parts.append(tr("{0} pages").format(f"{totals.pages:,}"))
     if totals.cost is not None:
-        parts.append(tr("cost {0}").format(f"{totals.cost:,.4f}"))
+        parts.append(tr("cost {0}").format(format_amount(totals.cost)))
     return tr("Shown: ") + " · ".join(parts)
+
+
+def totals_tip(totals: Totals) -> str:
+    """The exact cost of the rows shown, for the totals' tooltip ("" without a cost)."""
+    return "" if totals.cost is None else tr("Exact cost: {0}").format(exact_money(totals.cost))
 
 
 #: The widest usual text of each column: widths follow the font, so a full phone number
@@ -74,7 +81,16 @@ _WIDEST_TEXT = {"when": "Wed 25 Nov 2026  11:44:35", "sub": "William Robinson",
                 "from": "+44 121 236 6400", "to": "+44 121 236 6400",
                 "result": "Not answered", "station": "+61 2 9876 5432",
                 "delivery": "Not delivered", "ivml": "99999", "pages": "999",
-                "attempt": "99", "parts": "99", "cost": "10.0000", "duration": "10:00:00"}
+                "attempt": "99", "parts": "99", "cost": "A$10.0000", "duration": "10:00:00"}
+#: When the table is too narrow, columns narrow in tiers, least useful first; the columns of
+#: a tier narrow together.
+_SHRINK_TIER = {"id": 0, "ivml": 0, "attempt": 0, "parts": 0, "speed": 0,
+                "sub": 1, "station": 1, "result": 1, "delivery": 1, "message": 1,
+                "pages": 2, "from": 2, "to": 2, "duration": 2}
+#: Columns never cut: the time and the cost are what an owner reads a row for.
+_KEEP_WHOLE = frozenset({"when", "cost"})
+#: The columns that take the width to spare (one per log at most).
+_STRETCH = frozenset({"message", "result", "delivery", "station"})
 
 
 class ActivityBody(QWidget):
@@ -83,7 +99,7 @@ class ActivityBody(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ActivityModel(self)
-        view = self.view = QTableView(self)
+        view = self.view = FittedTableView(self)
         view.setObjectName("activityTable")
         view.setAccessibleName(tr("Activity"))
         view.setModel(self.model)
@@ -97,9 +113,8 @@ class ActivityBody(QWidget):
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(24)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)  # whole text in tooltip, details
         self.empty = QLabel(self)
         self.empty.setObjectName("placeholderText")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,6 +147,26 @@ class ActivityBody(QWidget):
         top.addWidget(self.copy_button)
         side_layout.addLayout(top)
         side_layout.addWidget(self.details, 1)
+        self.raw_button = QToolButton(side)
+        self.raw_button.setObjectName("rawDisclosure")
+        self.raw_button.setText(tr("As sent by TraiTel"))
+        self.raw_button.setToolTip(
+            tr("Show or hide this row exactly as TraiTel sent it, for TraiTel's support")
+        )
+        self.raw_button.setCheckable(True)
+        self.raw_button.setAutoRaise(True)
+        self.raw_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.raw_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.raw_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.raw_button.toggled.connect(self._show_raw)
+        self.raw = QLabel(side)
+        self.raw.setObjectName("rawDetails")
+        self.raw.setWordWrap(True)
+        self.raw.setAccessibleName(tr("The row as TraiTel sent it"))
+        self.raw.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.raw.hide()
+        side_layout.addWidget(self.raw_button)
+        side_layout.addWidget(self.raw)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.stack)
@@ -168,25 +203,36 @@ class ActivityBody(QWidget):
         selection.currentRowChanged.connect(lambda *_: self.show_details())
         self.model.modelReset.connect(self.show_details)
         self.model.layoutChanged.connect(self.show_details)
+        view.set_column_widths(self.column_widths)
         self.model.modelReset.connect(self._fit_columns)
 
     def outer_layout(self, controls: QBoxLayout, bar: QWidget, export_row: QWidget) -> QVBoxLayout:
-        """The tab's whole layout around this body."""
+        """The tab's whole layout: the message bar and ``controls`` above this body, which
+        lays out its own parts with ``export_row`` above the table."""
+        body = QVBoxLayout(self)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(6)
+        body.addWidget(self.offline)
+        body.addWidget(self.sync_row)
+        body.addWidget(export_row)
+        body.addWidget(self.splitter, 1)
+        body.addWidget(self.totals)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 8, 0, 8)
         layout.setSpacing(6)
         layout.addWidget(bar)
         layout.addLayout(controls)
-        layout.addWidget(self.offline)
-        layout.addWidget(self.sync_row)
-        layout.addWidget(export_row)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.totals)
+        layout.addWidget(self, 1)
         return layout
 
-    def _fit_columns(self) -> None:
+    def column_widths(self) -> list[ColumnWidth]:
+        """What each shown column wants: its widest usual text, at least its title; the
+        least useful (ID, IVML, sub-account …) narrow first, the result or message column
+        takes the room to spare (a cell cut short shows whole in its tooltip and in the
+        details pane)."""
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader().fontMetrics()
+        widths = []
         for column, view in enumerate(self.model.table.view):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             sample = _WIDEST_TEXT.get(view.key)
@@ -194,7 +240,17 @@ class ActivityBody(QWidget):
                 width = 300 if view.key == "message" else 80
             else:
                 width = metrics.horizontalAdvance(sample) + 18
-            self.view.setColumnWidth(column, max(width, header.horizontalAdvance(title) + 28))
+            minimum = header.horizontalAdvance(title) + 24  # room for the sort arrow
+            widths.append(ColumnWidth(
+                max(width, minimum),
+                minimum if view.key not in _KEEP_WHOLE else max(width, minimum),
+                _SHRINK_TIER.get(view.key, 99),
+                view.key in _STRETCH,
+            ))
+        return widths
+
+    def _fit_columns(self) -> None:
+        self.view.fit_columns()
 
     # --- state ----------------------------------------------------------------------------
     def show_sync(self, on: bool) -> None:
@@ -255,16 +311,31 @@ class ActivityBody(QWidget):
         row = self.selected_table_row()
         if row is None:
             self.details.clear()
+            self.raw.clear()
+            self.raw_button.setEnabled(False)
             self.copy_button.setEnabled(False)
             return
-        lines = self.model.table.details(row)
-        text = "\n".join(
+        table = self.model.table
+        lines = "\n".join(
             f"{label}: {value}" if label else "    " + value.replace("\n", "\n    ")
-            for label, value in lines
+            for label, value in table.details(row)
         )
-        self.details.setPlainText(text)
+        lead = "\n".join(table.lead(row))
+        self.details.setPlainText(f"{lead}\n\n{lines}" if lead else lines)
+        self.raw.setText("\n".join(table.raw_details(row)))
+        self.raw_button.setEnabled(True)
         self.copy_button.setEnabled(True)
 
+    def _show_raw(self, shown: bool) -> None:
+        """Open or close the "As sent by TraiTel" disclosure."""
+        self.raw_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.raw.setVisible(shown)
+
     def details_text(self) -> str:
-        """The details shown now ("" with no row selected)."""
-        return self.details.toPlainText()
+        """The selected row's details in full, for copying: the details shown, then the row
+        as TraiTel sent it (shown or not), which TraiTel's support may ask for ("" with no
+        row selected)."""
+        shown = self.details.toPlainText()
+        if not shown:
+            return ""
+        return f"{shown}\n\n{self.raw_button.text()}:\n{self.raw.text()}"

@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.services import Superseded
+from traitel_desktop.services.currency import currency_events
 from traitel_desktop.services.history import CANCELLED, DONE, OFFLINE, HistoryService
 from traitel_desktop.services.settings import ActivityView
 from traitel_desktop.ui.activity.columns import log_titles
 from traitel_desktop.ui.activity.export import ExportControls
-from traitel_desktop.ui.activity.panes import ActivityBody, missing_text, totals_text
+from traitel_desktop.ui.activity.panes import ActivityBody, missing_text, totals_text, totals_tip
 from traitel_desktop.ui.activity.table import LogTable
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.message_bar import MessageBar
@@ -106,7 +107,7 @@ class ActivityTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search every column"))
         self.search.setAccessibleName(self.tr("Search the activity"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(120)  # it takes the room left; narrow at 1024 px
         self.export = ExportControls(self)
 
         def label(text: str, buddy: QWidget) -> QLabel:
@@ -126,8 +127,8 @@ class ActivityTab(QWidget):
         controls.addSpacing(8)
         controls.addWidget(label(self.tr("S&ub-account"), self.sub_box))
         controls.addWidget(self.sub_box)
-        controls.addStretch(1)
-        controls.addWidget(self.search)
+        controls.addSpacing(8)
+        controls.addWidget(self.search, 1)
         controls.addWidget(self.export.button)
 
         self.body = ActivityBody(self)
@@ -151,6 +152,7 @@ class ActivityTab(QWidget):
         self.session.data_changed.connect(self._data_changed)
         self.model.modelReset.connect(self._update_totals)
         self.model.layoutChanged.connect(self._update_totals)
+        currency_events().changed.connect(self._currency_changed)
         self._build_actions()
         self._update_totals()
 
@@ -255,7 +257,19 @@ class ActivityTab(QWidget):
         self.body.select_table_row(kept)
 
     def _update_totals(self) -> None:
-        self.body.totals.setText(totals_text(self.model.totals(), self.model.table.count))
+        totals = self.model.totals()
+        self.body.totals.setText(totals_text(totals, self.model.table.count))
+        self.body.totals.setToolTip(totals_tip(totals))
+
+    def _currency_changed(self, _code: str) -> None:
+        """Write the costs again in the new currency: cells, totals, details."""
+        self.model.table.forget_texts()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        if rows and columns:
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(rows - 1, columns - 1))
+        self._update_totals()
+        self.body.show_details()
 
     def _dates_changed(self, _date: QDate) -> None:
         self.start_reload()

@@ -20,12 +20,13 @@ from decimal import Decimal
 from itertools import compress
 from typing import Any
 
+from traitel_desktop.api.decode import fax_result
 from traitel_desktop.contract.logs import LOGS, Kind, LogColumns, to_money
+from traitel_desktop.core.money import exact_money
 from traitel_desktop.ui.activity.columns import (
     NOTHING,
     Fmt,
     ViewColumn,
-    fax_tip,
     message_cell,
     number_tip,
     single_formatter,
@@ -33,6 +34,7 @@ from traitel_desktop.ui.activity.columns import (
     view_columns,
     when_text,
 )
+from traitel_desktop.ui.activity.fax_words import advice, fax_raw_line, fax_tip
 
 __all__ = ["LogTable", "Totals"]
 
@@ -147,11 +149,20 @@ class LogTable:
             return fax_tip(value)
         if view.fmt is Fmt.NUMBER:
             return number_tip(value)
+        if view.fmt is Fmt.MONEY and value is not None:
+            return exact_money(to_money(value))
         if view.fmt is Fmt.MESSAGE:
             from traitel_desktop.api.decode import sms_text
 
             return sms_text(str(value), str(self.columns[view.sources[1]][row]))
         return None
+
+    def forget_texts(self) -> None:
+        """Drop the cost texts made so far (the currency changed: they are made again)."""
+        for column, view in enumerate(self.view):
+            if view.fmt is Fmt.MONEY:
+                self._cache[column] = {}
+                self._lower.pop(column, None)
 
     def raw(self, row: int) -> tuple[Any, ...]:
         """The row's raw values in API column order."""
@@ -361,23 +372,44 @@ class LogTable:
         return Totals(len(rows), total("Duration"), total("Pages"), cost)
 
     # --- details -------------------------------------------------------------------------
+    def lead(self, row: int) -> list[str]:
+        """Plain sentences to read first: for a fax that was not delivered, why, and what
+        the owner can do ([] for any other row)."""
+        if "ErrorCode" not in self.spec.headers:
+            return []
+        result = fax_result(self.columns[self.spec.headers.index("ErrorCode")][row])
+        if result.delivered:
+            return []
+        return [tr("Not delivered: {0}.").format(result.text),
+                tr("What you can do: {0}").format(advice(result))]
+
     def details(self, row: int) -> list[tuple[str, str]]:
-        """(label, text) lines describing one row in full: shown columns, tooltips, and the
-        raw values the gateway sent."""
+        """(label, text) lines describing one row in full: shown columns and tooltips (what
+        TraiTel sent as is: :meth:`raw_details`)."""
         lines: list[tuple[str, str]] = []
         for column, view in enumerate(self.view):
             text = self.text(column, row)
-            if view.fmt is Fmt.MESSAGE:
+            if view.fmt in (Fmt.MESSAGE, Fmt.MONEY):  # in full, the exact cost
                 text = self.tooltip(column, row) or text
             lines.append((view.title, text))
-            if view.fmt in (Fmt.FAX_RESULT, Fmt.NUMBER):
+            if view.fmt is Fmt.NUMBER:
                 tip = self.tooltip(column, row)
                 if tip and tip != text:
                     lines.append(("", tip))
-        raw = ", ".join(
+        return lines
+
+    def raw_details(self, row: int) -> list[str]:
+        """The row as TraiTel sent it: a fax result's state and error in TraiTel's words,
+        then every value (``ID=1997, Sub-ID=1005, ...``)."""
+        lines = []
+        if "ErrorCode" in self.spec.headers:
+            code = self.columns[self.spec.headers.index("ErrorCode")][row]
+            raw = fax_raw_line(fax_result(code))
+            if raw:
+                lines.append(raw)
+        lines.append(", ".join(
             f"{h}={v}" for h, v in zip(self.spec.headers, self.raw_texts(row), strict=True)
-        )
-        lines.append((tr("As sent by TraiTel"), raw))
+        ))
         return lines
 
     def raw_texts(self, row: int) -> list[str]:

@@ -50,7 +50,7 @@ def area_words() -> dict[str, str]:
     return {
         "sub-accounts": _tr("Sub-accounts"),
         "numbers": _tr("Numbers"),
-        "ivml": _tr("IVML"),
+        "ivml": _tr("Call flows"),
         "time zone": _tr("Time zone"),
     }
 

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.services.changes import Change, record_for
 from traitel_desktop.services.storage import StorageError
-
-# The table lives next door; its public names stay importable from here.
 from traitel_desktop.ui.change_history.model import (
     FAILED_BACKGROUND,
     FAILED_TEXT,
@@ -43,6 +41,9 @@ from traitel_desktop.ui.change_history.model import (
     area_words,
     failed,
 )
+
+# The table lives next door; its public names stay importable from here.
+from traitel_desktop.ui.widgets.grow import resize_within
 from traitel_desktop.ui.widgets.record_model import record_view, view_or_empty
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class ChangeHistoryDialog(QDialog):
         self.setAccessibleName(self.tr("Change history"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setModal(False)
-        self.resize(1100, 600)
+        resize_within(self, 1100, 600)  # smaller over a small window
         self._newest = -1
 
         title = QLabel(self.tr("Change history"), self)
@@ -73,7 +74,7 @@ class ChangeHistoryDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Every change this app made on your TraiTel account — sub-accounts, numbers, "
-                "IVML and the time zone — whether it worked or not. Newest first; kept on "
+                "call flows and the time zone — whether it worked or not. Newest first; kept on "
                 "this computer only."
             ),
             self,
@@ -230,7 +231,7 @@ class ChangeHistoryDialog(QDialog):
             self.empty.setText(
                 self.tr(
                     "No changes yet.\nWhen you add, change or delete sub-accounts, numbers or "
-                    "IVML configurations, or set the time zone, each change is listed here."
+                    "call flows, or set the time zone, each change is listed here."
                 )
             )
         elif not shown and text:

@@ -22,9 +22,10 @@ from traitel_desktop.core.costs import (
     voice_minute_rate,
 )
 from traitel_desktop.ui.costs.texts import (
-    NOTHING,
+    amount,
     billing_words,
     country_name,
+    exact,
     money,
     service_missing,
     sms_kinds,
@@ -85,7 +86,7 @@ class ComparisonModel(RecordTableModel):
         return {
             CompareColumn.COUNTRY: tr("Country"),
             CompareColumn.NUMBER: tr("Number"),
-            CompareColumn.SMS_REPLIES: tr("SMS replies"),
+            CompareColumn.SMS_REPLIES: tr("SMS can reply"),
             CompareColumn.SMS_MASKING: tr("SMS your name"),
             CompareColumn.SMS_TRACKING: tr("SMS receipt"),
             CompareColumn.SMS_MASKTRACK: tr("SMS name + receipt"),
@@ -99,12 +100,12 @@ class ComparisonModel(RecordTableModel):
         kinds = sms_kinds()
         tips: dict[int, str] = {
             CompareColumn.VOICE_MINUTE: tr(
-                "One minute of a call, at the way TraiTel bills calls there (plus a flag fall "
-                "per call where there is one)"
+                "One minute of a call, at the way TraiTel bills calls there (plus a connection "
+                "fee per call where there is one)"
             ),
             CompareColumn.FAX_PAGE: tr(
-                "One fax page, at the way TraiTel bills faxes there (plus a flag fall per fax "
-                "where there is one)"
+                "One fax page, at the way TraiTel bills faxes there (plus a connection fee per "
+                "fax where there is one)"
             ),
             CompareColumn.ESTIMATE: tr(
                 "What the plan above (messages, minutes and pages) would cost to this "
@@ -142,7 +143,7 @@ class ComparisonModel(RecordTableModel):
             extra[tip, CompareColumn.VOICE_MINUTE] = service_missing("voice")
         else:
             extra[tip, CompareColumn.VOICE_MINUTE] = tr(
-                "Billed {how}; flag fall {flag} per call"
+                "Billed {how}; connection fee {flag} per call"
             ).format(how=billing_words(quote.voice.billing_type),
                      flag=money(quote.voice.flag_fall))
         fax = fax_page_rate(quote.fax) if quote.fax is not None else None
@@ -150,19 +151,20 @@ class ComparisonModel(RecordTableModel):
             extra[tip, CompareColumn.FAX_PAGE] = service_missing("fax")
         else:
             extra[tip, CompareColumn.FAX_PAGE] = tr(
-                "Billed {how}; flag fall {flag} per fax"
+                "Billed {how}; connection fee {flag} per fax"
             ).format(how=billing_words(quote.fax.billing_type), flag=money(quote.fax.flag_fall))
         total = estimate(quote, self.plan).total
         plan = self.plan
         extra[tip, CompareColumn.ESTIMATE] = tr(
             "{messages} messages ({kind}) + {minutes} minutes of calls + {pages} fax pages"
         ).format(messages=plan.messages, kind=sms_kinds().get(plan.sms_type, ("", ""))[0],
-                 minutes=plan.minutes, pages=plan.pages)
+                 minutes=plan.minutes, pages=plan.pages) + (
+            "\n" + exact(total) if total is not None else "")
         prices = [*sms, voice, fax, total]
         number = quote.destination.international
         return Cells(
             quote,
-            (country, number, *(money(p) if p is not None else NOTHING for p in prices)),
+            (country, number, *(money(p) for p in prices[:-1]), amount(total)),
             (text_key(country), quote.destination.digits, *(price_key(p) for p in prices)),
             (country, number + " " + quote.destination.digits, *("" for _ in prices)),
             extra,
@@ -209,6 +211,14 @@ class ComparisonModel(RecordTableModel):
         self._cells = [self.cells_for(cells.record) for cells in self._cells]
         column = CompareColumn.ESTIMATE
         self.dataChanged.emit(self.index(0, column), self.index(len(self._cells) - 1, column))
+
+
+    def rewrite(self) -> None:
+        """Write every row's amounts again (the currency changed)."""
+        if self._cells:
+            self._cells = [self.cells_for(cells.record) for cells in self._cells]
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._cells) - 1, len(self.columns) - 1))
 
 
 class ComparisonProxy(RecordProxy):

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.contract.modes import SMS_COST_TYPES
-from traitel_desktop.core.costs import Plan, Quote, estimate
+from traitel_desktop.core.costs import SECONDS_PER_MINUTE, Plan, Quote, estimate, voice_minute_rate
 from traitel_desktop.ui.costs.texts import (
     EXAMPLES,
+    amount,
     billing_tip,
     billing_words,
     count_text,
     country_name,
     destination_title,
+    exact,
     fax_formula,
     money,
+    rate_note,
+    second_tip,
     service_missing,
     sms_formula,
     sms_kinds,
@@ -221,13 +225,15 @@ class QuoteView(QWidget):
         card.set_missing(service_missing("voice") if cost is None else "")
         if cost is None:
             return
-        card.add_row("flag_fall", tr("Flag fall"), money(cost.flag_fall),
-                     tip=tr("Charged once for each call, whatever its length"))
-        card.add_row("per_second", tr("Per second"), money(cost.per_second))
-        card.add_row("per_minute", tr("Per minute"), money(cost.per_minute))
+        card.add_row("flag_fall", tr("Connection fee"), money(cost.flag_fall),
+                     tip=tr("Charged once for each call, whatever its length (TraiTel's "
+                            "“flag fall”)"))
+        card.add_row("per_minute", tr("Per minute"), money(voice_minute_rate(cost)),
+                     tip=second_tip(cost.per_second) if cost.billing_type != "PerMinute" else "")
         card.add_row("billing", tr("Billed"), billing_words(cost.billing_type))
         card.add_row("cost", tr("1-minute call"), money(cost.cost),
-                     tip=tr("TraiTel's own price for a one-minute call, flag fall included"))
+                     tip=tr("TraiTel's own price for a one-minute call, connection fee "
+                            "included"))
 
     def _fill_fax(self, quote: Quote) -> None:
         card, cost = self.fax_card, quote.fax
@@ -235,18 +241,22 @@ class QuoteView(QWidget):
         card.set_missing(service_missing("fax") if cost is None else "")
         if cost is None:
             return
-        card.add_row("flag_fall", tr("Flag fall"), money(cost.flag_fall),
-                     tip=tr("Charged once for each fax, whatever its length"))
+        card.add_row("flag_fall", tr("Connection fee"), money(cost.flag_fall),
+                     tip=tr("Charged once for each fax, whatever its length (TraiTel's "
+                            "“flag fall”)"))
         card.add_row("per_page", tr("Per page"), money(cost.per_page))
-        if cost.billing_type == "PerMinute" or cost.per_minute:
-            card.add_row("per_minute", tr("Per minute"), money(cost.per_minute))
-        if cost.billing_type in ("PerSecond", "Mixed") or cost.per_second:
-            card.add_row("per_second", tr("Per second"), money(cost.per_second))
+        if cost.billing_type == "PerMinute" or (cost.per_minute and not cost.per_second):
+            card.add_row("per_minute", tr("Per minute"), money(cost.per_minute),
+                         rate_note("PerMinute"))
+        elif cost.billing_type in ("PerSecond", "Mixed") or cost.per_second:
+            card.add_row("per_minute", tr("Line time per minute"),
+                         money(cost.per_second * SECONDS_PER_MINUTE), rate_note("PerSecond"),
+                         tip=second_tip(cost.per_second))
         card.add_row("billing", tr("Billed"), billing_words(cost.billing_type),
                      tip=billing_tip(cost.billing_type))
         card.add_row("cost", tr("1-page fax"), money(cost.cost),
-                     tip=tr("TraiTel's own price for a one-page fax taking a minute, flag fall "
-                            "included"))
+                     tip=tr("TraiTel's own price for a one-page fax taking a minute, "
+                            "connection fee included"))
 
     def set_plan(self, plan: Plan) -> None:
         """Estimate ``plan`` for the quote shown."""
@@ -258,22 +268,26 @@ class QuoteView(QWidget):
         price = quote.sms.get(plan.sms_type)
         self.sms_card.set_estimate(
             count_text(plan.messages, tr("1 message"), tr("{n} messages")),
-            money(result.sms),
+            amount(result.sms),
             sms_formula(price, plan.messages, plan.sms_type) if price is not None else "",
         )
         self.voice_card.set_estimate(
             count_text(plan.minutes, tr("1 minute of calls"), tr("{n} minutes of calls")),
-            money(result.voice),
+            amount(result.voice),
             voice_formula(quote.voice, plan.minutes) if quote.voice is not None else "",
         )
         self.fax_card.set_estimate(
             count_text(plan.pages, tr("1 fax page"), tr("{n} fax pages")),
-            money(result.fax),
+            amount(result.fax),
             fax_formula(quote.fax, plan.pages) if quote.fax is not None else "",
         )
-        self.total.setText(tr("Plan total: {total}").format(total=money(result.total)))
+        for card, value in ((self.sms_card, result.sms), (self.voice_card, result.voice),
+                            (self.fax_card, result.fax)):
+            card.estimate_value.setToolTip(exact(value))
+        self.total.setText(tr("Plan total: {total}").format(total=amount(result.total)))
         self.total.setToolTip(
             tr("The three estimates added up: messages + calls + faxes, before tax")
+            + ("\n" + exact(result.total) if result.total is not None else "")
         )
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from traitel_desktop.core.costs import CostQuoter, Destination, Plan, Quote, read_destination
 from traitel_desktop.runtime.widget_guard import alive
 from traitel_desktop.services import Superseded
+from traitel_desktop.services.currency import currency_events
 from traitel_desktop.ui.costs.model import CompareColumn, ComparisonModel, ComparisonProxy
 from traitel_desktop.ui.costs.quote import STYLE, EmptyState, PlanBar, QuoteView
 from traitel_desktop.ui.costs.texts import (
@@ -176,8 +177,9 @@ class CostsTab(QWidget):
                 header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table_stack, self.table_empty = view_or_empty(self, self.table)
-        # Room for the header and four destinations.
-        self.table_stack.setMinimumHeight(header.sizeHint().height() + 4 * 24 + 4)
+        # Room for the header and two destinations at least (it scrolls for more): at 700 px
+        # high the price cards above need the rest whole.
+        self.table_stack.setMinimumHeight(header.sizeHint().height() + 2 * 24 + 4)
         self.table_empty.setText(
             tr("Every number you price is added here, so you can compare destinations "
                "side by side.")
@@ -217,6 +219,7 @@ class CostsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self.clear_comparison)
+        currency_events().changed.connect(self._currency_changed)
         self._text_changed(self.edit.text())
         self._update_state()
 
@@ -377,6 +380,12 @@ class CostsTab(QWidget):
         self.model.set_plan(plan)
 
     # --- comparison -----------------------------------------------------------------------
+    def _currency_changed(self, _code: str) -> None:
+        """Write the prices and estimates again in the new currency."""
+        self.model.rewrite()
+        if self.quote_view.quote is not None:
+            self.quote_view.show_quote(self.quote_view.quote, self.plan_bar.plan())
+
     def selected_quote(self) -> Quote | None:
         """The destination selected in the comparison table."""
         rows = self.table.selectionModel().selectedRows()

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from traitel_desktop.core.costs import Problem, voice_minute_rate
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.costs import SECONDS_PER_MINUTE, Problem, voice_minute_rate
+from traitel_desktop.core.money import exact_money, format_amount, format_money
 
 if TYPE_CHECKING:
     from traitel_desktop.api.errors import ApiError
@@ -33,16 +33,26 @@ def tr(text: str) -> str:
 
 
 def money(value: Decimal | None) -> str:
-    """A price for display (``—`` when there is none)."""
+    """A price or rate, with the digits it needs (``—`` when there is none)."""
     return NOTHING if value is None else format_money(value)
+
+
+def amount(value: Decimal | None) -> str:
+    """An estimate or a total, to the cent (``—`` when there is none)."""
+    return NOTHING if value is None else format_amount(value)
+
+
+def exact(value: Decimal | None) -> str:
+    """Every digit of an amount, for its tooltip ("" when there is none)."""
+    return "" if value is None else tr("Exact: {0}").format(exact_money(value))
 
 
 def sms_kinds() -> dict[str, tuple[str, str]]:
     """SMS ``type`` -> (short name, what it means), in the API's order."""
     return {
         "replies": (
-            tr("Replies"),
-            tr("From a TraiTel number, so the recipient can reply"),
+            tr("Can reply"),
+            tr("From a TraiTel number, so the recipient can reply (TraiTel's “Replies”)"),
         ),
         "masking": (
             tr("Your name"),
@@ -73,6 +83,22 @@ def billing_words(billing_type: str) -> str:
         "Mixed": tr("per page + line time"),
     }
     return words.get(billing_type, billing_type)
+
+
+def rate_note(billing_type: str) -> str:
+    """The grey note under a per-minute rate: how TraiTel counts the time."""
+    if billing_type in ("PerSecond", "Mixed"):
+        return tr("billed by the second")
+    if billing_type == "PerMinute":
+        return tr("billed by the minute")
+    return ""
+
+
+def second_tip(per_second: Decimal) -> str:
+    """The exact per-second rate behind a per-minute figure, for its tooltip."""
+    return tr("TraiTel's rate is {rate} per second; this is 60 seconds of it.").format(
+        rate=money(per_second)
+    )
 
 
 def billing_tip(billing_type: str) -> str:
@@ -178,7 +204,7 @@ def error_text(exc: ApiError, destination: Destination | None) -> str:
 
 # --- formulas ----------------------------------------------------------------------------
 def sms_formula(price: Decimal, messages: int, kind: str) -> str:
-    """``100 × 0.065 per message (Replies)``."""
+    """``100 × 0.065 per message (Can reply)``."""
     return tr("{n} × {price} per message ({kind})").format(
         n=messages, price=money(price), kind=sms_name(kind)
     )
@@ -188,37 +214,34 @@ def voice_formula(cost: VoiceCost, minutes: int) -> str:
     """How a call estimate is worked out, with this quote's numbers."""
     if cost.billing_type == "PerMinute":
         return tr(
-            "flag fall {flag} + {n} min × {rate} per minute (billed by the minute)"
+            "connection fee {flag} + {n} min × {rate} per minute (billed by the minute)"
         ).format(flag=money(cost.flag_fall), n=minutes, rate=money(cost.per_minute))
     return tr(
-        "flag fall {flag} + {n} min × 60 s × {rate} per second (billed by the second, "
-        "{minute} a minute)"
-    ).format(
-        flag=money(cost.flag_fall), n=minutes, rate=money(cost.per_second),
-        minute=money(voice_minute_rate(cost)),
-    )
+        "connection fee {flag} + {n} min × {minute} per minute (billed by the second)"
+    ).format(flag=money(cost.flag_fall), n=minutes, minute=money(voice_minute_rate(cost)))
 
 
 def fax_formula(cost: FaxCost, pages: int) -> str:
     """How a fax estimate is worked out, with this quote's numbers."""
     flag, billing = money(cost.flag_fall), cost.billing_type
+    minute = money(cost.per_second * SECONDS_PER_MINUTE)
     if billing == "Mixed":
         return tr(
-            "flag fall {flag} + {n} pages × ({page} per page + 60 s × {second} per second "
-            "of line time). Mixed billing charges each page and the time on the line; about "
-            "one minute per page is assumed."
-        ).format(flag=flag, n=pages, page=money(cost.per_page), second=money(cost.per_second))
+            "connection fee {flag} + {n} pages × ({page} per page + {minute} per minute of "
+            "line time, billed by the second). Each page is charged, and so is the time on "
+            "the line; about one minute per page is assumed."
+        ).format(flag=flag, n=pages, page=money(cost.per_page), minute=minute)
     if billing == "PerMinute":
         return tr(
-            "flag fall {flag} + {n} pages × 1 min × {rate} per minute (billed by the minute; "
+            "connection fee {flag} + {n} pages × {rate} per minute (billed by the minute; "
             "assumes about one minute per page)"
         ).format(flag=flag, n=pages, rate=money(cost.per_minute))
     if billing == "PerSecond":
         return tr(
-            "flag fall {flag} + {n} pages × 60 s × {rate} per second (billed by the second; "
+            "connection fee {flag} + {n} pages × {minute} per minute (billed by the second; "
             "assumes about one minute per page)"
-        ).format(flag=flag, n=pages, rate=money(cost.per_second))
-    return tr("flag fall {flag} + {n} pages × {page} per page").format(
+        ).format(flag=flag, n=pages, minute=minute)
+    return tr("connection fee {flag} + {n} pages × {page} per page").format(
         flag=flag, n=pages, page=money(cost.per_page)
     )
 

@@ -48,7 +48,7 @@ class ReviewPage(StepPage):
         self.setTitle(tr("Check and confirm"))
         self.setSubTitle(tr("Nothing is bought until you press Buy."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, tr("&Buy"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("B&uy"))
         self.what = QLabel(self)
         self.where = QLabel(self)
         self.numbers = QLabel(self)

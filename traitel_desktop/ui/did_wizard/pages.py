@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 #: What each service is, in a sentence, on the service page.
 SERVICE_TEXTS = {
     "fax": ("&Fax", "Receive faxes on a number of your own."),
-    "voice": ("&Voice", "Answer calls through an IVR menu, an IVML flow or a SIP phone."),
+    "voice": ("&Voice", "Answer calls with a voice menu (IVR), a call flow (IVML) or an "
+              "internet phone (SIP)."),
     "sms": ("&SMS", "Receive text messages from customers."),
 }
 

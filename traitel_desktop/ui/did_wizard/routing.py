@@ -1,7 +1,7 @@
 """What the numbers just bought are used for, read from ``querynumbers``.
 
 The done page shows each new number with what it does now ("Receives faxes", "Unassigned",
-"IVR menu Sales (#3)"), read from the gateway as the Numbers tab reads it
+"Voice menu: Sales (#3)"), read from the gateway as the Numbers tab reads it
 (:meth:`Numbers.load`) and put in the same words
 (:func:`~traitel_desktop.ui.widgets.number_words.assignment_words`), so the done page and the
 Assign dialog always agree. It is read again whenever the account's numbers change (after a

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from traitel_desktop.services.demo import DEMO_PASSWORD, DEMO_USERNAME, LocalSandbox
 from traitel_desktop.services.signin import PROFILE_SANDBOX, SignInRequest, sign_in
 from traitel_desktop.ui.frame.crash import report
+from traitel_desktop.ui.frame.currency_choice import ask_currency_once
 from traitel_desktop.ui.widgets.async_tools import wait_dialog
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class AppController(QObject):
         if notice:
             window.message_bar.show_info(notice)
         window.show()
+        ask_currency_once(window)  # first sign-in only; never for the demo
         if self.ready_hook is not None:
             await self.ready_hook(window)
             finish("quit")

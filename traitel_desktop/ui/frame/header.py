@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from traitel_desktop.core.dates import now_utc
 from traitel_desktop.core.money import exact_money, format_amount
+from traitel_desktop.services.currency import currency_events
 from traitel_desktop.services.settings import DEFAULT_REFRESH_MINUTES, DEFAULT_THRESHOLD
 from traitel_desktop.ui.frame.look import app_icon, repolish
 from traitel_desktop.ui.widgets.zone_time import time_with_zone
@@ -112,7 +113,7 @@ class AccountHeader(QWidget):
         self.connection_label.setAccessibleName(self.tr("Connection state"))
         self.gateway_label = QLabel(self)
         self.gateway_label.setObjectName("accountSub")
-        self.gateway_label.setAccessibleName(self.tr("Gateway in use"))
+        self.gateway_label.setAccessibleName(self.tr("Server in use"))
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("accountSub")
         self.updated_label.setAccessibleName(self.tr("Last updated"))
@@ -142,6 +143,7 @@ class AccountHeader(QWidget):
         session.gateway_changed.connect(self._show_gateway)
         session.connection_changed.connect(self._show_connection)
         session.data_changed.connect(self._on_data_changed)
+        currency_events().changed.connect(self._write_amounts)
         self._show_zone()
         self._show_gateway(session.gateway)
         self._show_connection(session.online if session.online is not None else True)
@@ -166,14 +168,11 @@ class AccountHeader(QWidget):
         """Show ``balance`` (a Decimal) and highlight it when below the threshold."""
         if not isinstance(balance, Decimal):
             return
-        self.balance_label.setText(format_amount(balance))
         low = balance < self.threshold
-        self.balance_label.setToolTip(self.tr("Exact balance: {0}").format(exact_money(balance)))
+        self._write_amounts(balance)
         for widget in (self.balance_label, self.balance_box):
             widget.setProperty("low", low)
             repolish(widget)
-        if low:
-            self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
         self.low_note.setVisible(low)
         self.updated_at = self.clock()
         self._show_updated()
@@ -203,6 +202,16 @@ class AccountHeader(QWidget):
         self.demo_note.setToolTip(note)
         self.demo_note.show()
 
+    def _write_amounts(self, balance: object = None) -> None:
+        """``balance`` (the session's when not a Decimal: the currency changed) to the cent,
+        the exact one on hover, and the threshold, in the owner's currency."""
+        amount = balance if isinstance(balance, Decimal) else self.session.balance
+        if amount is None:
+            return
+        self.balance_label.setText(format_amount(amount))
+        self.balance_label.setToolTip(self.tr("Exact balance: {0}").format(exact_money(amount)))
+        self.low_note.setText(self.tr("Low: below {0}").format(format_amount(self.threshold)))
+
     @property
     def is_low(self) -> bool:
         """Whether the balance is shown as low."""
@@ -230,7 +239,7 @@ class AccountHeader(QWidget):
         self.updated_label.setText(self.tr("Updated {0}").format(when))
 
     def _show_gateway(self, name: str) -> None:
-        names = {"primary": self.tr("primary gateway"), "alternate": self.tr("alternate gateway")}
+        names = {"primary": self.tr("main server"), "alternate": self.tr("backup server")}
         self.gateway_label.setText(
             self.tr("Using the {0}").format(names[name]) if name in names else ""
         )

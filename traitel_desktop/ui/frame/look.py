@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = Path(__file__).resolve().parents[3] / "resources"  # <package>/../resources
 ICON_FILE = RESOURCES / "traitel-desktop.svg"
 
 ACCENT = "#2563eb"
@@ -62,6 +62,32 @@ QPushButton#primaryButton:disabled { background: #93c5fd; border-color: #93c5fd;
 """
 
 
+def focus_sheet() -> str:
+    """The focus ring: 2 px in the accent colour around whatever the keyboard is on (Fusion's
+    own marker is a faint line). A focused button is drawn flat inside its ring. Spin boxes
+    with arrows keep Fusion's highlighted frame: a style-sheet border would replace their
+    arrows."""
+    return f"""
+QLineEdit:focus, QComboBox:focus, QDateEdit[calendarPopup="true"]:focus {{
+    border: 2px solid {ACCENT}; border-radius: 3px;
+}}
+QLineEdit:focus {{ padding: 3px 5px; }} /* the ring takes the place of a pixel of padding */
+/* Lists, tables and text panes keep one frame width (border + padding) focused or not, so
+   their headers and scroll bars never move and never cover the ring. */
+QTableView, QListView, QTreeView, QPlainTextEdit, QTextEdit {{
+    border: 1px solid #cbd5e1; padding: 1px;
+}}
+QTableView:focus, QListView:focus, QTreeView:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid {ACCENT}; padding: 0px;
+}}
+QPushButton:focus, QToolButton:focus {{
+    border: 2px solid {ACCENT}; border-radius: 4px; background: #eff6ff; padding: 3px 10px;
+}}
+QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {ACCENT}; border-radius: 3px; }}
+QPushButton#primaryButton:focus {{ border: 2px solid #0f172a; padding: 5px 15px; }}
+"""
+
+
 def app_icon() -> QIcon:
     """The app icon: resources/traitel-desktop.svg, or a drawn stand-in if it is missing."""
     if ICON_FILE.exists():
@@ -95,7 +121,7 @@ def apply_look(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(STYLE_SHEET + focus_sheet())
     app.setWindowIcon(app_icon())
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from traitel_desktop.services import Superseded
+from traitel_desktop.services.currency import owner_currency, show_currency
 from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._loaded: set[int] = set()
         self._reloads: dict[int, asyncio.Task[Any]] = {}
         self._closing_for = ""  # "", "signout" or "quit"
+        show_currency(owner_currency(session))  # before any amount is written
 
         self.header = AccountHeader(session, self)
         if practice is not None:

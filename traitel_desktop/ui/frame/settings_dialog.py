@@ -1,5 +1,5 @@
-"""The Settings dialog: the account's time zone (querytimezone / settimezone), the low-balance
-threshold and the balance refresh interval."""
+"""The Settings dialog: the account's time zone (querytimezone / settimezone), the owner's
+currency, the low-balance threshold and the balance refresh interval."""
 
 from __future__ import annotations
 
@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from traitel_desktop.core.zones import canonical_zones, is_valid_zone
 from traitel_desktop.services import Superseded
+from traitel_desktop.services.currency import choose_currency, is_demo, owner_currency
 from traitel_desktop.services.settings import MAX_REFRESH_MINUTES
+from traitel_desktop.ui.frame.currency_choice import CurrencyCombo
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
+from traitel_desktop.ui.widgets.grow import keep_fitting
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -94,7 +97,13 @@ class SettingsDialog(QDialog):
         self.refresh.setSuffix(self.tr(" min"))
         self.refresh.setSpecialValueText(self.tr("Never"))
         self.refresh.setAccessibleName(self.tr("Balance refresh interval in minutes"))
+        self.currency = CurrencyCombo(balance)
+        self.currency.set_code(owner_currency(session))
+        if is_demo(session):
+            self.currency.setEnabled(False)
+            self.currency.setToolTip(self.tr("The demo account is in Australian dollars."))
         balance_form = QFormLayout(balance)
+        balance_form.addRow(self.tr("&Currency"), self.currency)
         balance_form.addRow(self.tr("&Warn when below"), self.threshold)
         balance_form.addRow(self.tr("&Refresh every"), self.refresh)
 
@@ -118,6 +127,7 @@ class SettingsDialog(QDialog):
         self.field_errors = FieldErrors()
         self.field_errors.bind("timezone", self.zone)
         self.field_errors.bind("threshold", self.threshold)
+        keep_fitting(self)  # errors shown make the dialog taller, never the fields smaller
 
         settings = session.settings
         if settings is not None:
@@ -215,4 +225,9 @@ class SettingsDialog(QDialog):
             settings.low_balance_threshold = threshold
             settings.refresh_minutes = self.refresh.value()
             settings.sync()
+        if self.currency.isEnabled() and (
+            self.currency.code() != owner_currency(self.session)
+            or (settings is not None and not settings.currency)
+        ):
+            choose_currency(self.session, self.currency.code())
         self.accept()

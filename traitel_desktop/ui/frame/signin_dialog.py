@@ -36,6 +36,7 @@ from traitel_desktop.services.signin import (
 from traitel_desktop.ui.frame.look import app_icon
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
+from traitel_desktop.ui.widgets.grow import keep_fitting
 from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -99,15 +100,15 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.profile = QComboBox(self)
-        self.profile.setAccessibleName(self.tr("Gateway"))
-        self.profile.addItem(self.tr("TraiTel (secure, with a backup gateway)"), PROFILE_TRAITEL)
-        self.profile.addItem(self.tr("Sandbox on this computer (practice data)"), PROFILE_SANDBOX)
-        self.profile.addItem(self.tr("Custom addresses"), PROFILE_CUSTOM)
+        self.profile.setAccessibleName(self.tr("Server"))
+        self.profile.addItem(self.tr("TraiTel (secure, with a backup server)"), PROFILE_TRAITEL)
+        self.profile.addItem(self.tr("Practice data on this computer (sandbox)"), PROFILE_SANDBOX)
+        self.profile.addItem(self.tr("Other server addresses"), PROFILE_CUSTOM)
         self.primary_url = QLineEdit(self)
-        self.primary_url.setAccessibleName(self.tr("Primary gateway address"))
+        self.primary_url.setAccessibleName(self.tr("Main server address"))
         self.primary_url.setPlaceholderText("https://…/accountmanager.pl")
         self.alternate_url = QLineEdit(self)
-        self.alternate_url.setAccessibleName(self.tr("Alternate gateway address"))
+        self.alternate_url.setAccessibleName(self.tr("Backup server address"))
         self.alternate_url.setPlaceholderText(self.tr("optional"))
         self.remember = QCheckBox(self.tr("&Remember me on this computer"), self)
         self.remember.setAccessibleName(self.tr("Remember me"))
@@ -121,10 +122,10 @@ class SignInDialog(QDialog):
         form.setVerticalSpacing(8)
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("&Gateway"), self.profile)
-        self.primary_label = QLabel(self.tr("P&rimary"), self)
+        form.addRow(self.tr("Ser&ver"), self.profile)
+        self.primary_label = QLabel(self.tr("&Main server"), self)
         self.primary_label.setBuddy(self.primary_url)
-        self.alternate_label = QLabel(self.tr("A&lternate"), self)
+        self.alternate_label = QLabel(self.tr("&Backup server"), self)
         self.alternate_label.setBuddy(self.alternate_url)
         form.addRow(self.primary_label, self.primary_url)
         form.addRow(self.alternate_label, self.alternate_url)
@@ -164,6 +165,7 @@ class SignInDialog(QDialog):
         self.sign_in_button.clicked.connect(self.start_sign_in)
         self.demo_button.clicked.connect(self.start_demo)
         self.cancel_button.clicked.connect(self.reject)
+        keep_fitting(self)  # an error shown makes the dialog taller, never the fields smaller
         self._load_settings()
 
     # --- settings -----------------------------------------------------------------------
@@ -247,7 +249,7 @@ class SignInDialog(QDialog):
         if not primary.lower().startswith(("https://", "http://")):
             self.field_errors.clear()
             self.message_bar.show_info(
-                self.tr("Enter the primary gateway address, starting with https://")
+                self.tr("Enter the main server address TraiTel gave you, starting with https://")
             )
             self.primary_url.setFocus()
             return None

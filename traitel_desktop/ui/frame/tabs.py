@@ -88,10 +88,10 @@ def tab_specs() -> list[TabSpec]:
             "ivr-ivml",
             "traitel_desktop.ui.ivr.tab",
             "IvrTab",
-            _tr("IVR & IVML"),
+            _tr("Menus & flows"),
             _tr(
-                "The menus callers hear when they ring your numbers, and the call flows (IVML) "
-                "behind them: review, add and change them here."
+                "The voice menus (IVR) callers hear when they ring your numbers, and the call "
+                "flows (IVML) behind them: review, add and change them here."
             ),
             "SP_MediaVolume",
         ),

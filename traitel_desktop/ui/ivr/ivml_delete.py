@@ -47,14 +47,14 @@ class DeleteIvmlDialog(ConfirmDeleteDialog):
         super().__init__(
             numbers,
             parent,
-            title=_tr("Delete IVML configuration"),
-            question=_tr("Delete the IVML configuration “{0}”?").format(label(config)),
+            title=_tr("Delete call flow"),
+            question=_tr("Delete the call flow “{0}”?").format(label(config)),
             explanation=text,
             items=[format_number(n.number) for n in numbers],
             list_name=_tr("Numbers that will be left unassigned"),
-            delete_text=_tr("&Delete configuration"),
-            delete_name=_tr("Delete the configuration"),
-            keep_name=_tr("Keep the configuration"),
+            delete_text=_tr("&Delete call flow"),
+            delete_name=_tr("Delete the call flow"),
+            keep_name=_tr("Keep the call flow"),
         )
         self.config = config
         self.setObjectName("deleteIvmlDialog")

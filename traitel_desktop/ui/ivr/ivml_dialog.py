@@ -63,23 +63,23 @@ class IvmlDialog(RecordDialog):
         self.config = config
         self.setObjectName("ivmlDialog")
         self.setWindowTitle(
-            self.tr("Add an IVML configuration")
+            self.tr("Add a call flow")
             if config is None
-            else self.tr("Change IVML configuration")
+            else self.tr("Change call flow")
         )
         self.setMinimumWidth(560)
 
         intro = self.make_intro(
             self.tr(
-                "An IVML configuration is a call flow: TraiTel fetches what to do with a "
-                "call from your launch address. Whoever built the call flow can give you "
-                "the addresses."
+                "A call flow (IVML) tells TraiTel what to do with a call: TraiTel fetches "
+                "the instructions from your start address. Whoever built the call flow can "
+                "give you the addresses."
             )
             if config is None
             else self.tr("Change what you need; only the changes are sent to TraiTel.")
         )
         form_box, form, self.ivml_id = self.make_form(
-            None if config is None else config.id, self.tr("Configuration ID"), "ivmlid"
+            None if config is None else config.id, self.tr("Call flow ID"), "ivmlid"
         )
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = self.line(form, self.tr("&Name"), self.tr("Name"))
@@ -89,16 +89,17 @@ class IvmlDialog(RecordDialog):
         self.type.addItem(self.tr("Outbound — runs calls TraiTel places for you"), OUTBOUND)
         self.type.setAccessibleName(self.tr("Type"))
         form.addRow(self.tr("&Type"), self.type)
-        self.launch_url = self.line(form, self.tr("&Launch address"), self.tr("Launch address"))
+        self.launch_url = self.line(form, self.tr("&Start address"), self.tr("Start address"))
         self.launch_url.setPlaceholderText(LAUNCH_EXAMPLE)
-        self.launch_url.setToolTip(
-            self.tr("TraiTel fetches the call's instructions (IVML) from this web address.")
-        )
-        self.result_url = self.line(form, self.tr("&Result address"), self.tr("Result address"))
+        self.launch_hint = self.hint(form, self.tr(
+            "When a call starts, TraiTel fetches its instructions from this web address "
+            "(the launch URL)."
+        ))
+        self.result_url = self.line(form, self.tr("&Report address"), self.tr("Report address"))
         self.result_url.setPlaceholderText(self.tr("Optional — e.g. {0}").format(RESULT_EXAMPLE))
-        self.result_url.setToolTip(
-            self.tr("TraiTel sends the outcome of each call to this web address. Optional.")
-        )
+        self.result_hint = self.hint(form, self.tr(
+            "Optional: TraiTel sends how each call went to this web address (the result URL)."
+        ))
         self.numbers: QLabel | None = None
         if config is not None:
             text = numbers_text(config.dids, config.outbound, outbound_words=outbound_words())
@@ -107,18 +108,26 @@ class IvmlDialog(RecordDialog):
             )
             self.numbers.setWordWrap(True)
             self.numbers.setObjectName("" if text else "accountSub")
-            self.numbers.setAccessibleName(self.tr("Numbers using this configuration"))
+            self.numbers.setAccessibleName(self.tr("Numbers using this call flow"))
             form.addRow(self.tr("Numbers"), self.numbers)
 
         self.save_button = self.finish_form(
             intro, form_box, PARAMS, adding=config is None,
-            add_name=self.tr("Add the configuration"),
+            add_name=self.tr("Add the call flow"),
         )
 
         if config is not None:
             self.set_draft(draft_of(config))
         self.name.setFocus()
         self.name.deselect()
+
+    def hint(self, form: QFormLayout, text: str) -> QLabel:
+        """A one-line grey explanation under the field just added to ``form``."""
+        label = QLabel(text, self)
+        label.setObjectName("accountSub")
+        label.setWordWrap(True)
+        form.addRow("", label)
+        return label
 
     # --- values -------------------------------------------------------------------------
     def draft(self) -> IvmlDraft:
@@ -170,10 +179,10 @@ class IvmlDialog(RecordDialog):
             "http:// and have no spaces, for example {0}."
         )
         if not d.name:
-            found["name"] = self.tr("Give the configuration a name, for example “Support line”.")
+            found["name"] = self.tr("Give the call flow a name, for example “Support line”.")
         if not d.launch_url:
             found["launchurl"] = self.tr(
-                "Enter the launch address: the web address TraiTel fetches the call's "
+                "Enter the start address: the web address TraiTel fetches the call's "
                 "instructions from, for example {0}."
             ).format(LAUNCH_EXAMPLE)
         elif "launchurl" not in found and not is_web_address(d.launch_url):

@@ -64,7 +64,7 @@ class IvmlModel(RecordTableModel):
         self._outbound_tip = _tr(
             "An outbound call flow runs on calls TraiTel places for you, so it has no numbers."
         )
-        self._no_result_tip = _tr("No result address: call results are not sent anywhere.")
+        self._no_result_tip = _tr("No report address: call results are not sent anywhere.")
 
     def titles(self) -> dict[int, str]:
         """Header titles (translated)."""
@@ -73,8 +73,8 @@ class IvmlModel(RecordTableModel):
             Column.NAME: _tr("Name"),
             Column.TYPE: _tr("Type"),
             Column.NUMBERS: _tr("Numbers"),
-            Column.LAUNCH_URL: _tr("Launch address"),
-            Column.RESULT_URL: _tr("Result address"),
+            Column.LAUNCH_URL: _tr("Start address"),
+            Column.RESULT_URL: _tr("Report address"),
         }
 
     def cells_for(self, record: Any) -> Cells:

@@ -28,18 +28,18 @@ class IvmlConfigsPanel(QWidget):
         self.proxy = IvmlProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.add_button = QPushButton(self.tr("&Add configuration…"), self)
+        self.add_button = QPushButton(self.tr("Add call &flow…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
-        self.history_button = QPushButton(self.tr("Change &history…"), self)
+        self.history_button = QPushButton(self.tr("Change hi&story…"), self)
         self.history_button.setToolTip(self.tr("Every change this app made on your account"))
         self.history_button.setAccessibleName(self.tr("Change history"))
         self.search = search_box(
-            self, self.tr("Search configurations"), self.tr("Search IVML configurations")
+            self, self.tr("Search call flows"), self.tr("Search call flows")
         )
-        self.status = status_label(self, self.tr("IVML configurations status"))
+        self.status = status_label(self, self.tr("Call flows status"))
         self.view = record_view(
-            self, self.proxy, "ivmlTable", self.tr("IVML configurations"),
+            self, self.proxy, "ivmlTable", self.tr("Call flows"),
             {Column.ID: 60, Column.NAME: 170, Column.TYPE: 80, Column.NUMBERS: 200,
              Column.LAUNCH_URL: 300},
         )
@@ -48,9 +48,9 @@ class IvmlConfigsPanel(QWidget):
         self.stack, self.empty = view_or_empty(self, self.view)
 
         top = heading(
-            self.tr("IVML configurations"),
+            self.tr("Call flows (IVML)"),
             self,
-            self.tr("call flows run from your own web addresses"),
+            self.tr("calls handled by instructions from your own web addresses"),
         )
         top.addWidget(self.history_button)
         toolbar = list_toolbar(
@@ -68,20 +68,19 @@ class IvmlConfigsPanel(QWidget):
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         text: str | None = None
         if loading and not has_loaded:
-            text = self.tr("Loading IVML configurations…")
+            text = self.tr("Loading call flows…")
         elif not has_loaded:
-            text = self.tr("IVML configurations are loaded when you open this tab.")
+            text = self.tr("Call flows are loaded when you open this tab.")
         elif no_ivr and not total:
-            text = self.tr("No IVML configurations: they need the IVR service.")
+            text = self.tr("No call flows: they need the voice menu service (IVR).")
         elif not total:
             text = self.tr(
-                "You have no IVML configurations yet.\nAdd one with “Add "
-                "configuration” (Ctrl+N)."
+                "You have no call flows yet.\nAdd one with “Add call flow” (Ctrl+N)."
             )
         elif not shown:
-            text = self.tr("No configuration matches “{0}”.").format(self.search.text().strip())
+            text = self.tr("No call flow matches “{0}”.").format(self.search.text().strip())
         show_list_state(
             self.stack, self.view, self.empty, self.status,
             total=total, shown=shown, loading=loading, empty_text=text,
-            one=self.tr("1 configuration"), many=self.tr("{0} configurations"),
+            one=self.tr("1 call flow"), many=self.tr("{0} call flows"),
         )

@@ -98,13 +98,15 @@ class IvrMenusPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("accountSub")
         self.view = record_view(
-            self, self.proxy, "ivrMenuTable", _tr("IVR menus"),
+            self, self.proxy, "ivrMenuTable", _tr("Voice menus (IVR)"),
             {IvrColumn.ID: 60, IvrColumn.NAME: 260},
         )
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.sortByColumn(IvrColumn.ID, Qt.SortOrder.AscendingOrder)
         self.stack, self.empty = view_or_empty(self, self.view)
-        top = heading(_tr("IVR menus"), self, _tr("set up by TraiTel; shown here for reference"))
+        top = heading(
+            _tr("Voice menus (IVR)"), self, _tr("set up by TraiTel; shown here for reference")
+        )
         top.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)

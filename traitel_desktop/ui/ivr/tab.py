@@ -47,7 +47,7 @@ class IvrTab(CrudListTab):
         super().__init__(session, parent)
         self.service = IvmlService(session)
         self.setObjectName("ivrTab")
-        self.setAccessibleName(self.tr("IVR & IVML"))
+        self.setAccessibleName(self.tr("Voice menus and call flows"))
         self.history: QDialog | None = None
 
         self.message_bar = MessageBar(self)
@@ -55,7 +55,7 @@ class IvrTab(CrudListTab):
         self.no_ivr_note.setObjectName("noIvrNote")
         self.no_ivr_note.setStyleSheet(NOTE_STYLE)
         self.no_ivr_note.setWordWrap(True)
-        self.no_ivr_note.setAccessibleName(self.tr("IVR service missing"))
+        self.no_ivr_note.setAccessibleName(self.tr("Voice menu service (IVR) missing"))
         self.no_ivr_note.hide()
 
         self.menus = IvrMenusPanel(self)
@@ -81,8 +81,8 @@ class IvrTab(CrudListTab):
         layout.addWidget(self.configs, 1)
 
         self.build_crud_actions(
-            self.tr("&Add configuration…"),
-            self.tr("Add an IVML configuration (Ctrl+N)"),
+            self.tr("Add call &flow…"),
+            self.tr("Add a call flow (Ctrl+N)"),
             self.tr("Change the selected configuration (F2)"),
             self.tr("Delete the selected configuration (Delete)"),
         )
@@ -121,14 +121,16 @@ class IvrTab(CrudListTab):
     def _update_state(self) -> None:
         """Show the tables, or say why they are empty; update the status lines."""
         if self._loading and not self._has_loaded:
-            self.menus.set_empty_text(self.tr("Loading IVR menus…"))
+            self.menus.set_empty_text(self.tr("Loading voice menus…"))
         elif not self._has_loaded:
-            self.menus.set_empty_text(self.tr("IVR menus are loaded when you open this tab."))
+            self.menus.set_empty_text(self.tr("Voice menus are loaded when you open this tab."))
         else:
             self.menus.set_empty_text(
-                self.tr("No IVR menus: your account does not include the IVR service.")
+                self.tr(
+                    "No voice menus: your account does not include the voice menu service (IVR)."
+                )
                 if self.no_ivr
-                else self.tr("You have no IVR menus. TraiTel sets them up for you on request.")
+                else self.tr("You have no voice menus. TraiTel sets them up for you on request.")
             )
         self.menus.update_state()
         self.configs.update_state(

@@ -124,9 +124,9 @@ class AssignDialog(RecordDialog):
         kind_row = QHBoxLayout(self.kind_box)
         kind_row.setContentsMargins(0, 0, 0, 0)
         self.kind_radios: dict[str, QRadioButton] = {
-            IVR: QRadioButton(self.tr("&IVR menu"), self),
-            IVML: QRadioButton(self.tr("IV&ML flow"), self),
-            SIP: QRadioButton(self.tr("&SIP phone"), self),
+            IVR: QRadioButton(self.tr("Voice m&enu (IVR)"), self),
+            IVML: QRadioButton(self.tr("Call f&low (IVML)"), self),
+            SIP: QRadioButton(self.tr("Internet &phone (SIP)"), self),
         }
         self.kinds = QButtonGroup(self)
         for kind, radio in self.kind_radios.items():
@@ -289,7 +289,7 @@ class AssignDialog(RecordDialog):
         if code == 107:
             return self.tr(
                 "TraiTel does not offer that service for numbers. Choose Fax, or Voice with an "
-                "IVR menu, an IVML flow or a SIP phone from the lists."
+                "voice menu (IVR), a call flow (IVML) or an internet phone (SIP) from the lists."
             )
         return plain_message(exc)
 

@@ -114,7 +114,9 @@ class NumberModel(RecordTableModel):
                     row.digits,
                 ),
             ),
-            (f"{row.formatted} {row.digits}", row.country, service, assignment),
+            # TraiTel's word (IVR, IVML, SIP) is searchable too, as an owner may know it.
+            (f"{row.formatted} {row.digits}", row.country, service,
+             f"{assignment} {row.kind}" if row.kind in (IVR, IVML, SIP) else assignment),
         )
 
 

@@ -64,7 +64,7 @@ class NumbersTab(RecordListTab):
         self.proxy.setSourceModel(self.model)
 
         self.message_bar = MessageBar(self)
-        self.assign_button = QPushButton(self.tr("&Assign…"), self)
+        self.assign_button = QPushButton(self.tr("As&sign…"), self)
         self.buy_button = QPushButton(self.tr("&Buy numbers…"), self)
         self.filters = NumberFilters(self.service, self.proxy, self)
         self.service_filter = self.filters.service_filter
@@ -106,7 +106,7 @@ class NumbersTab(RecordListTab):
         )
         table = Qt.ShortcutContext.WidgetShortcut
         self.assign_action = shortcut_action(
-            self.view, self.tr("&Assign…"), ["Return", "Enter", "F2"], self.assign_selected, table
+            self.view, self.tr("As&sign…"), ["Return", "Enter", "F2"], self.assign_selected, table
         )
         button_for(
             self.assign_button, self.assign_action,

@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.money import exact_money, format_tick
 from traitel_desktop.core.spend import Key, SpendSeries
 
 ANOMALY_COLOR = "#dc2626"
@@ -200,7 +200,7 @@ class SpendChart(QWidget):
         ax.set_ylim(0, top * 1.1 if top > 0 else 1.0)
         self._ticks(ax, data, count)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-        ax.yaxis.set_major_formatter(FuncFormatter(_money_tick(top)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_tick(value)))
         ax.set_ylabel(data.axis_label)
         ax.grid(axis="y", color=style.grid, linewidth=0.8)
         ax.set_axisbelow(True)
@@ -249,7 +249,8 @@ class SpendChart(QWidget):
         return [p for c in self.bars.values() for p in c.patches]
 
     def text_for(self, index: int, key: Key | None = None) -> str:
-        """The hover text of bucket ``index`` (one key's segment, or the whole bar)."""
+        """The hover text of bucket ``index`` (one key's segment, or the whole bar), with
+        exact amounts (the axis has them to the cent)."""
         data = self.data
         if data is None:
             return ""
@@ -257,13 +258,13 @@ class SpendChart(QWidget):
         total = series.bucket_total(index)
         bucket = data.bucket_names[index]
         if key is None:
-            parts = [f"{data.labels[k]} {format_money(series.amount(k, index))}"
+            parts = [f"{data.labels[k]} {exact_money(series.amount(k, index))}"
                      for k in series.keys if series.amount(k, index)]
-            return f"{bucket}: {format_money(total)}" + (
+            return f"{bucket}: {exact_money(total)}" + (
                 f" ({', '.join(parts)})" if parts else "")
         return data.hover_template.format(
             bucket=bucket, name=data.labels[key],
-            amount=format_money(series.amount(key, index)), total=format_money(total))
+            amount=exact_money(series.amount(key, index)), total=exact_money(total))
 
     def segment_at(self, x: float, y: float) -> tuple[int, Key | None] | None:
         """The (bucket index, key) under data coordinates ``x``, ``y`` (key None above the
@@ -333,12 +334,3 @@ class SpendChart(QWidget):
                             dpi=150 if kind == "png" else "figure")
         return target
 
-
-def _money_tick(top: float) -> Any:
-    """The y-axis label of an amount: cents while the bars are small, whole units above."""
-    def tick(value: float, _pos: int) -> str:
-        if top < 1000:
-            return f"{value:,.2f}"
-        return f"{value:,.0f}"
-
-    return tick

@@ -107,7 +107,7 @@ class SpendControls(QWidget):
             layout.addWidget(widget)
             layout.addSpacing(6)
         layout.addStretch(1)
-        layout.addWidget(self.save_button)
+        # save_button sits under the chart (the tab places it): this row fits at 1024 px.
 
         self.set_today(self.today)
         self._show_dates()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from traitel_desktop.core.insights import UNUSED_DAYS, Anomaly, Runway, UnusedNumber
-from traitel_desktop.core.money import format_aligned, format_money
+from traitel_desktop.core.money import exact_money, format_amount
 
 MUTED = "color: palette(placeholder-text);"
 MAX_LISTED = 4
@@ -52,7 +52,8 @@ def _share(amount: Decimal, total: Decimal) -> str:
 
 
 class TotalsBox(QGroupBox):
-    """Totals of the range per service or sub-account, and overall (exact amounts)."""
+    """Totals of the range per service or sub-account, and overall (to the cent; the exact
+    amount on hover)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Totals"), parent)
@@ -76,7 +77,7 @@ class TotalsBox(QGroupBox):
             if widget is not None:
                 widget.deleteLater()
         self.setToolTip(caption)
-        texts = format_aligned([*(r.amount for r in rows), total])
+        texts = [format_amount(a) for a in (*(r.amount for r in rows), total)]
         self.lines = []
         for row_index, row in enumerate(rows):
             swatch = QFrame(self)
@@ -85,6 +86,7 @@ class TotalsBox(QGroupBox):
             self.grid.addWidget(swatch, row_index, 0)
             self.grid.addWidget(_label(row.name, self), row_index, 1)
             amount = _label(texts[row_index], self)
+            amount.setToolTip(exact_money(row.amount))
             amount.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(amount, row_index, 2)
             share = _label(_share(row.amount, total), self)
@@ -96,6 +98,7 @@ class TotalsBox(QGroupBox):
         name = _label(total_name, self)
         name.setStyleSheet("font-weight: 600;")
         amount = _label(texts[-1], self, "spendTotal")
+        amount.setToolTip(exact_money(total))
         amount.setStyleSheet("font-weight: 600;")
         amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.grid.addWidget(name, last, 1)
@@ -187,11 +190,10 @@ class InsightsBox(QWidget):
             self.anomaly_list.setText(note or self.tr("None in this period."))
             return
         newest = sorted(found, key=lambda a: a.day, reverse=True)
-        amounts = format_aligned([a.amount for a in newest[:MAX_LISTED]])
         rows = [
-            (a.day.strftime("%d %b %Y"), amount,
-             self.tr("{0}× the median {1}").format(a.ratio, format_money(a.median)))
-            for a, amount in zip(newest, amounts, strict=False)
+            (a.day.strftime("%d %b %Y"), format_amount(a.amount),
+             self.tr("{0}× the median {1}").format(a.ratio, format_amount(a.median)))
+            for a in newest[:MAX_LISTED]
         ]
         more = (self.tr("… and {0} more").format(len(newest) - MAX_LISTED)
                 if len(newest) > MAX_LISTED else "")

@@ -53,6 +53,7 @@ from traitel_desktop.core.spend import (
     fold_small,
 )
 from traitel_desktop.services import Superseded
+from traitel_desktop.services.currency import currency_events
 from traitel_desktop.ui.spend.controls import SpendControls
 from traitel_desktop.ui.spend.panel import InsightsBox, TotalRow, TotalsBox
 from traitel_desktop.ui.spend.words import bucket_names, key_colors, key_labels, span, tick_labels
@@ -140,7 +141,10 @@ class SpendTab(QWidget):
         self.hover_label.setObjectName("spendHover")
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hover_label.setAccessibleName(self.tr("Amount of the bar pointed at"))
-        self.chart_layout.addWidget(self.hover_label)
+        below_chart = QHBoxLayout()
+        below_chart.addWidget(self.hover_label, 1)
+        below_chart.addWidget(self.controls.save_button)  # under what it saves
+        self.chart_layout.addLayout(below_chart)
 
         side = QWidget(self)
         self.totals = TotalsBox(side)
@@ -179,6 +183,7 @@ class SpendTab(QWidget):
         self.insights.unused_days_changed.connect(lambda _days: self._range_changed())
         session.balance_changed.connect(lambda _balance: self.show_runway())
         session.data_changed.connect(self._data_changed)
+        currency_events().changed.connect(self._currency_changed)
 
     # --- the history service ------------------------------------------------------------
     @property
@@ -321,7 +326,7 @@ class SpendTab(QWidget):
         self.progress.setRange(0, max(needed, 1))
         self.progress.setValue(done)
         self.sync_label.setText(
-            self.tr("Fetching your history from TraiTel: {0} of {1} log-days")
+            self.tr("Fetching your history from TraiTel: {0} of {1} days of activity")
             .format(f"{done:,}", f"{needed:,}"))
         if done:
             self._schedule_redraw()
@@ -400,6 +405,10 @@ class SpendTab(QWidget):
         self.insights.show_anomalies(found)
         self.show_runway()
         self.show_unused()
+
+    def _currency_changed(self, _code: str) -> None:
+        """Write every amount again in the new currency (axis, totals, insights)."""
+        self.redraw()
 
     def show_runway(self) -> None:
         """Render the runway from the session's balance and the last 30 days (account-wide),

@@ -48,7 +48,7 @@ class SubAccountsTab(CrudListTab):
         self.proxy.setSourceModel(self.model)
 
         self.message_bar = MessageBar(self)
-        self.add_button = QPushButton(self.tr("&Add sub-account…"), self)
+        self.add_button = QPushButton(self.tr("Add &sub-account…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.search = search_box(
@@ -66,7 +66,7 @@ class SubAccountsTab(CrudListTab):
         self.stack, self.empty = view_or_empty(self, self.view)
 
         self.build_crud_actions(
-            self.tr("&Add sub-account…"),
+            self.tr("Add &sub-account…"),
             self.tr("Add a sub-account (Ctrl+N)"),
             self.tr("Change the selected sub-account (F2)"),
             self.tr("Delete the selected sub-account (Delete)"),

@@ -1,5 +1,5 @@
-"""What a number is and what it is used for, in an owner's words ("Receives faxes", "IVR menu
-Sales (#3)", "Unassigned"). Shared by the Numbers tab, its Assign dialog and the purchase
+"""What a number is and what it is used for, in an owner's words ("Receives faxes", "Voice
+menu: Sales (#3)", "Unassigned"). Shared by the Numbers tab, its Assign dialog and the purchase
 wizard's done page, so they always say the same thing about the same ``querynumbers`` row.
 (Translation context ``"NumberModel"``, where these texts were first written.)"""
 
@@ -31,20 +31,21 @@ def service_words(service: str) -> str:
 
 
 def target_words(target: Target) -> str:
-    """Where a voice number's calls go, in words ("IVR menu Sales (#3)", "SIP: main account")."""
+    """Where a voice number's calls go, in words ("Voice menu: Sales (#3)", "Internet phone:
+    main account")."""
     if target.kind == SIP:
         if target.id == MAIN_ACCOUNT:
-            return _tr("SIP: main account")
+            return _tr("Internet phone: main account")
         if target.name:
-            return _tr("SIP: sub-account {0}").format(target.name)
-        return _tr("SIP: sub-account #{0}").format(target.id)
+            return _tr("Internet phone: sub-account {0}").format(target.name)
+        return _tr("Internet phone: sub-account #{0}").format(target.id)
     if target.kind == IVR:
         if target.name:
-            return _tr("IVR menu {0} (#{1})").format(target.name, target.id)
-        return _tr("IVR menu #{0}").format(target.id)
+            return _tr("Voice menu: {0} (#{1})").format(target.name, target.id)
+        return _tr("Voice menu #{0}").format(target.id)
     if target.name:
-        return _tr("IVML flow {0} (#{1})").format(target.name, target.id)
-    return _tr("IVML flow #{0}").format(target.id)
+        return _tr("Call flow: {0} (#{1})").format(target.name, target.id)
+    return _tr("Call flow #{0}").format(target.id)
 
 
 def assignment_words(row: NumberRow) -> str:
