@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,13 @@ def amounts_in(text: str) -> set[Decimal]:
 
 def shows_amount(text: str, amount: Decimal, *, to_the_cent: bool = False) -> bool:
     """True when ``text`` shows ``amount``: as core.money writes it, or (whatever currency
-    sign or code sits beside it) the same number, to the cent when ``to_the_cent``."""
+    sign or code sits beside it) the same number, exactly or, when ``to_the_cent``, rounded
+    to the cent as an owner reads it (half a cent up)."""
     if format_amount(amount) in text:
         return True
-    wanted = amount.quantize(Decimal("0.01")) if to_the_cent else amount
-    return any(found == wanted for found in amounts_in(text))
+    shown = amounts_in(text)
+    cent = amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return amount in shown or (to_the_cent and cent in shown)
 
 
 def waits_for_owner(task: Any) -> bool:

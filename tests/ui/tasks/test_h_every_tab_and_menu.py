@@ -8,22 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.owner import SIZES, Key, Owner
+from tests.helpers.owner import Key, Owner
+from tests.ui.tasks.conftest import task_params
 from traitel_desktop.ui.frame.main_window import MainWindow
 from traitel_desktop.ui.help.pages import GLOSSARY
 from traitel_desktop.ui.help.window import HelpWindow
 
 MENUS = ("Account", "View", "Help")
-
-#: The keyboard path this task lacks today (the "layout" work fixes mnemonic conflicts).
-ALT_A_TAKEN = pytest.mark.xfail(strict=True, reason=(
-    "keyboard: Alt+A does not open the Account menu while the Sub-accounts tab is shown: "
-    "its '&Add sub-account…' button uses the same mnemonic, so Alt+A only moves the focus "
-    "to that button"))
-
 
 def titles(window: MainWindow) -> list[str]:
     return [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
@@ -77,18 +70,6 @@ def look_around(owner: Owner, window: MainWindow) -> None:
             owner.close_menu()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for (w, h) in SIZES])
-@pytest.mark.parametrize("mode", ["mouse"])
-def test_every_tab_and_menu_by_mouse(
-    owner: Owner, window: MainWindow, size: Any, mode: str
-) -> None:
+@task_params
+def test_every_tab_and_menu(owner: Owner, window: MainWindow, size: Any, mode: str) -> None:
     look_around(owner, window)
-
-
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for (w, h) in SIZES])
-@pytest.mark.parametrize("mode", [pytest.param("keyboard", marks=ALT_A_TAKEN)])
-def test_every_tab_and_menu_by_keyboard(
-    owner: Owner, window: MainWindow, size: Any, mode: str
-) -> None:
-    look_around(owner, window)
-
