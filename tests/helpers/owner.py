@@ -29,7 +29,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QWidget,
+    QWizard,
+)
 
 from tests.helpers.fresh_sandbox import until
 from tests.helpers.owner_menus import LEFT, NO_MOD, Key, MenuBarUse, Mod
@@ -183,7 +189,8 @@ class Owner(MenuBarUse):
             return focused
         window = QApplication.activeWindow()
         assert window is not None, "no window is active: the owner's keys go nowhere"
-        self.unfocused.append(describe(window))
+        page = window.currentPage() if isinstance(window, QWizard) else None
+        self.unfocused.append(describe(window) + (f" on {type(page).__name__}" if page else ""))
         return window
 
     def press(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD,

@@ -76,11 +76,6 @@ def test_balance_and_time_zone(
 
 @pytest.mark.parametrize("size", [SIZES[0]], ids=["1024x700"])
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: after a refresh that reads an unchanged balance, the header's 'Updated' "
-    "keeps the time of the last change (Session.set_balance emits balance_changed only when "
-    "the amount differs, and AccountHeader stamps updated_at only then), so the owner cannot "
-    "see that the refresh happened"))
 def test_refresh_shows_the_balance_was_just_read(
     owner: Owner, window: MainWindow, sandbox: Any, size: Any, mode: str
 ) -> None:

@@ -138,6 +138,9 @@ def test_buy_a_uk_number_and_route_it_to_fax(
     owner.wait_quiet()
     number = next(n for n in eyes.query_numbers() if n.number == did)
     assert number.service == "fax"
+    # Every key went into a control: no page left the keyboard with nowhere to go (the
+    # country and city pages used to, while their lists loaded).
+    assert owner.unfocused == []
     # The done page and the Numbers tab both say what it does now, in the same words.
     row = tab.model.row_of(did)
     assert row >= 0
