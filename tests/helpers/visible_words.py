@@ -94,10 +94,18 @@ def _widget_texts(widget: QWidget) -> Iterator[str]:
                     yield value if isinstance(value, str) else ""
 
 
+#: Widgets that show TraiTel's or the program's own technical words on purpose, behind a
+#: disclosure the owner opens for support: the message bar's "Details" (error code, server
+#: text, error name), like the Activity details pane's hidden "As sent by TraiTel" lines.
+TECHNICAL_ON_PURPOSE = frozenset({"messageBarDetails"})
+
+
 def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for each non-empty text of ``root`` and its visible descendants."""
     for widget in (root, *root.findChildren(QWidget)):
         if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if widget.objectName() in TECHNICAL_ON_PURPOSE:
             continue
         where = f"{type(widget).__name__} {widget.objectName()!r}"
         for text in _widget_texts(widget):

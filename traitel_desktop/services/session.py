@@ -59,11 +59,13 @@ def safe_subdir(username: str, gateway: str) -> str:
 class Session(QObject):
     """The signed-in account (see the module docstring).
 
-    Signals: ``balance_changed(Decimal)``, ``gateway_changed("primary"|"alternate")``,
-    ``connection_changed(online: bool)``, ``data_changed(topic)``.
+    Signals: ``balance_read(Decimal)`` (every read), ``balance_changed(Decimal)``,
+    ``gateway_changed("primary"|"alternate")``, ``connection_changed(online: bool)``,
+    ``data_changed(topic)``.
     """
 
     balance_changed = Signal(object)
+    balance_read = Signal(object)
     gateway_changed = Signal(str)
     connection_changed = Signal(bool)
     data_changed = Signal(str)
@@ -194,15 +196,20 @@ class Session(QObject):
             self.connection_changed.emit(online)
 
     async def refresh_balance(self) -> Decimal:
-        """Ask the gateway for the balance; emits ``balance_changed`` and returns it."""
+        """Ask the gateway for the balance; emits ``balance_read`` (and ``balance_changed``
+        when it changed) and returns it."""
         balance: Decimal = await self.call(lambda c: c.query_balance(), key="session.balance")
         self.set_balance(balance)
         return balance
 
     def set_balance(self, balance: Decimal) -> None:
-        """Record a balance read elsewhere (e.g. at sign-in) and tell the views."""
-        if balance != self.balance:
-            self.balance = balance
+        """Record a balance just read (here or elsewhere, e.g. at sign-in) and tell the
+        views: ``balance_read`` every time (the header's "Updated" moves even when the
+        amount is the same), ``balance_changed`` when the amount changed."""
+        changed = balance != self.balance
+        self.balance = balance
+        self.balance_read.emit(balance)
+        if changed:
             self.balance_changed.emit(balance)
 
     async def refresh_time_zone(self) -> str:

@@ -101,7 +101,8 @@ def test_the_demo_shows_every_amount_in_aud_under_one_rule(
     assert isinstance(costs, CostsTab)
     type_and_enter(qtbot, costs, run, "+33 1 23 45 67 89")  # France: per-second calls
     voice = costs.quote_view.voice_card
-    assert voice.value("per_second") == "A$0.0004"  # not "0.0004", not "A$0.00"
+    # 0.0004 a second, shown per minute with the digits it needs (not "0.024", not "A$0.02")
+    assert voice.value("per_minute") == "A$0.024"
     assert voice.value("flag_fall") == "A$0.02"
     assert re.fullmatch("Plan total: " + AUD_CENTS, costs.quote_view.total.text())
 
@@ -111,7 +112,7 @@ def test_the_demo_shows_every_amount_in_aud_under_one_rule(
     assert all(c.data().startswith("£") for c in cells)
     assert "cost £" in activity.body.totals.text()
     assert all(text.startswith("£") for _name, text in spend.totals.lines)
-    assert voice.value("per_second") == "£0.0004"
+    assert voice.value("per_minute") == "£0.024"
     assert costs.quote_view.total.text().startswith("Plan total: £")
 
 

@@ -7,7 +7,7 @@ so the tests hold on any date, DST nights included, whatever this computer's zon
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -54,7 +54,7 @@ def test_header_updated_is_the_accounts_wall_time(
     header = AccountHeader(session)
     qtbot.addWidget(header)
     header.clock = lambda: PINNED
-    header.set_balance(Decimal("12.34"))
+    session.set_balance(Decimal("12.34"))
     assert header.updated_label.text() == f"Updated {wall(PINNED, zone)} ({place} time)"
     # Moving the account to another zone shows the same moment on the new clock.
     run(session.set_time_zone("Europe/Berlin"))
@@ -100,3 +100,24 @@ def test_change_history_is_on_the_accounts_clock(
     assert f"{berlin.day} {berlin:%b %Y, %H:%M:%S}" in times
     assert dialog.proxy.headerData(Column.WHEN, Qt.Orientation.Horizontal) == \
         "When (Berlin time)"
+
+
+def test_updated_moves_at_every_read_even_when_the_balance_is_the_same(
+    qtbot: Any, session: Session, run: Callable[..., Any]
+) -> None:
+    """A refresh that reads the same amount still shows it was just read; changing the
+    low-balance threshold is no read and leaves "Updated" alone."""
+    run(session.set_time_zone("UTC"))
+    header = AccountHeader(session)
+    qtbot.addWidget(header)
+    moments = iter([PINNED, PINNED + timedelta(minutes=7)])
+    header.clock = lambda: next(moments)
+    balance = run(session.refresh_balance())
+    first = header.updated_label.text()
+    assert first == f"Updated {wall(PINNED, 'UTC')} (UTC)"
+    assert run(session.refresh_balance()) == balance  # the same amount, read again
+    second = f"Updated {wall(PINNED + timedelta(minutes=7), 'UTC')} (UTC)"
+    assert header.updated_label.text() == second
+    header.clock = lambda: PINNED + timedelta(hours=5)
+    header.set_threshold(balance + 1)
+    assert not header.low_note.isHidden() and header.updated_label.text() == second

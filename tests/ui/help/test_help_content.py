@@ -79,29 +79,29 @@ def test_the_pages_work_offline() -> None:
 #: Plain name first, the technical term second (as the app will label them).
 PLAIN_FIRST = [
     "Voice menu (IVR", "Call flow (IVML", "Internet phone (SIP", "Connection fee (flag fall)",
-    "Call flow start address (launch address)", "Call result address (result address)",
+    "Start address (launch URL)", "Report address (result URL)",
     "Phone number (DID", "Sub-account number (Sub-ID)", "Short name (alias)",
-    "How long your balance lasts (runway)", "Days fetched (log-days)",
-    "Connection server (gateway)", "Replies (replies)", "Your name as sender (masking)",
+    "How long your balance lasts (runway)", "Days of history (log-days)",
+    "Server (gateway)", "Can reply (Replies)", "Your name as sender (masking)",
     "Delivery receipt (tracking)", "Fax result (ErrorCode)", "Per second, per minute",
-    "Balance (credit balance)", "Practice mode (sandbox, demo)",
+    "Balance (credit balance)", "Practice data (sandbox, demo)",
 ]
 #: Words the app shows (its tabs, columns, dialogs; see ui/) that an owner may not know.
 SHOWN_TERMS = [
     "Sub-account", "Main account", "Alias", "Fax headline", "Balance", "Low-balance",
     "Time zone", "Change history", "Number", "Unassigned", "Assigned", "Owner",
     "Numbers on offer", "Monthly charge", "Country code", "International network",
-    "IVR menu", "IVML flow", "IVML configuration", "SIP phone", "Launch address",
-    "Result address", "Inbound", "Outbound", "Answered", "Not answered", "Duration",
-    "Fax pages", "Fax station", "Speed", "bit/s", "Attempt", "Parts", "Replies",
+    "Voice menus (IVR)", "Call flows (IVML)", "Internet phone (SIP)", "Start address",
+    "Report address", "Inbound", "Outbound", "Answered", "Not answered", "Duration",
+    "Fax pages", "Fax machine name", "Speed", "bit/s", "Attempt", "Parts", "Can reply",
     "Your name", "Delivery receipt", "Your name + receipt", "Delivered", "Not delivered",
-    "Waiting for the network", "Not tracked", "Flag fall", "Per second", "Per minute",
+    "Waiting for the network", "Not tracked", "Connection fee", "Per second", "Per minute",
     "Per page", "per page + line time", "Billed", "Estimate", "Plan total", "Before tax",
     "Cost", "Destination", "Faxes received", "Faxes sent", "Calls received", "Calls made",
-    "Text messages received", "Text messages sent", "log-day", "Offline", "Online", "CSV",
-    "XLSX", "Period", "Stack by", "Unusual day", "Numbers nobody used", "Gateway",
-    "Primary", "Alternate", "Custom addresses", "Sandbox", "Refresh", "Remember me",
-    "keyring", "Error code", "Sub-ID", "DID", "runway", "SMS",
+    "Text messages received", "Text messages sent", "days of activity", "Offline", "Online",
+    "CSV", "XLSX", "Period", "Stack by", "Unusual day", "Numbers nobody used", "Server",
+    "Main server", "Backup server", "Other server addresses", "Practice data", "Refresh",
+    "Remember me", "keyring", "Error code", "Sub-ID", "DID", "runway", "SMS", "Menus & flows",
 ]
 
 
@@ -125,3 +125,32 @@ def test_the_glossary_explains_every_fax_result_the_app_can_show() -> None:
             assert f"**{what}**" in text, what
             assert f"*{when}*" in text, when
     assert "Unknown result code" in text and "Delivered" in text
+
+
+def test_the_glossary_explains_every_term_of_the_word_table() -> None:
+    """``ui.widgets.terms`` is the one list of plain names the screens use: each of its
+    concepts is in the glossary, plain name first, TraiTel's word in brackets."""
+    from traitel_desktop.ui.widgets.terms import TERMS
+
+    text = glossary()
+    missing = [f"{t.plain} ({t.technical})" for t in TERMS.values()
+               if f"**{t.plain} ({t.technical}" not in text]
+    assert missing == []
+
+
+def _ui_texts() -> str:
+    """Every string literal of the ui package's source, mnemonics (&) removed."""
+    source = ROOT / "traitel_desktop" / "ui"
+    return "\n".join(path.read_text(encoding="utf-8").replace("&", "")
+                     for path in source.rglob("*.py"))
+
+
+def test_what_the_glossary_says_is_shown_is_shown() -> None:
+    """A renamed label must not leave the glossary naming a screen that no longer exists:
+    every 'Shown as "..."' quote is a text of the app's screens."""
+    texts = _ui_texts()
+    quoted: list[str] = []
+    for sentence in re.findall(r"Shown as (.*?)\.(?:\s|$)", glossary()):
+        quoted += re.findall(r'"([^"]+)"', sentence)
+    assert quoted, "the glossary names no shown text any more: is the pattern stale?"
+    assert [q for q in quoted if q not in texts] == []

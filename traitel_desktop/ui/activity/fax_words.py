@@ -49,8 +49,8 @@ assert set(_ADVICE) == set(FAX_ERRORS)
 def fax_tip(code: int) -> str:
     """A result cell's tooltip: the plain reason and, when not delivered, what to do."""
     result = fax_result(code)
-    if result.delivered:
-        return result.description
+    if result.delivered:  # the cell's own words first: a cut cell shows whole on hover
+        return f"{result.text}.\n{result.description}"
     return f"{result.text}.\n{advice(result)}"
 
 

@@ -89,6 +89,9 @@ _SHRINK_TIER = {"id": 0, "ivml": 0, "attempt": 0, "parts": 0, "speed": 0,
                 "pages": 2, "from": 2, "to": 2, "duration": 2}
 #: Columns never cut: the time and the cost are what an owner reads a row for.
 _KEEP_WHOLE = frozenset({"when", "cost"})
+#: The narrowest a least-useful column gets when room is short (its widest usual value
+#: still fits: an ID or a count).
+_NARROWEST = 40
 #: The columns that take the width to spare (one per log at most).
 _STRETCH = frozenset({"message", "result", "delivery", "station"})
 
@@ -241,6 +244,10 @@ class ActivityBody(QWidget):
             else:
                 width = metrics.horizontalAdvance(sample) + 18
             minimum = header.horizontalAdvance(title) + 24  # room for the sort arrow
+            if _SHRINK_TIER.get(view.key) == 0:
+                # The least useful columns (ID, IVML, attempt ...) may narrow below their
+                # title: the header elides it and shows it whole on hover.
+                minimum = min(minimum, max(width, _NARROWEST))
             widths.append(ColumnWidth(
                 max(width, minimum),
                 minimum if view.key not in _KEEP_WHOLE else max(width, minimum),

@@ -128,11 +128,17 @@ class ServiceCard(QFrame):
         value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         value_label.setAccessibleName(name)
         value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        value_label.setWordWrap(len(value) > 12)  # words (a billing type) may wrap
         for label in (name_label, value_label):
             label.setToolTip(tip)
         self.rows.addWidget(name_label, row, 0)
-        self.rows.addWidget(value_label, row, 1)
+        if len(value) > 12:
+            # Words (a billing type) go on their own line under the name, across the card:
+            # beside it they wrapped into more height than a narrow card's grid gave them.
+            value_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            row += 1
+            self.rows.addWidget(value_label, row, 0, 1, 2)
+        else:
+            self.rows.addWidget(value_label, row, 1)
         if note:
             note_label = _label(note, "priceNote", self)
             note_label.setWordWrap(True)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -160,6 +161,16 @@ class ListPage(StepPage):
         """The list is ready and something is picked."""
         return super().isComplete() and self.picker.current() is not None
 
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box once the list can be used, unless the owner
+        is already in a control of this window: while it loaded, the list was disabled and
+        the focus had nowhere to go, so keys went nowhere until Tab was pressed."""
+        if not (self.isVisible() and self.picker.isEnabled()):
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible() or not self.window().isAncestorOf(focus):
+            self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
 
 class CountryPage(ListPage):
     """Countries offering numbers for the service (searchable)."""
@@ -182,6 +193,7 @@ class CountryPage(ListPage):
         items = [(c, c) for c in p.countries.items] if p.countries.ready else []
         self.picker.set_items(items, p.country)
         self.picker.setEnabled(p.countries.ready and bool(items))
+        self.focus_search()
         super().show_state()
 
     def go_next(self) -> None:
@@ -209,6 +221,7 @@ class CityPage(ListPage):
         items = [(c.city, c.city) for c in p.cities.items] if p.cities.ready else []
         self.picker.set_items(items, p.city)
         self.picker.setEnabled(p.cities.ready and bool(items))
+        self.focus_search()
         super().show_state()
 
     def go_next(self) -> None:

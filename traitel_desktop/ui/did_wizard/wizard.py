@@ -20,8 +20,8 @@ from collections.abc import Coroutine
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from traitel_desktop.core.did_purchase.flow import DidPurchase, DidStatus, Step, WizardStateError
 from traitel_desktop.core.did_purchase.state import DEFAULT_QUANTITY
@@ -144,6 +144,22 @@ class DidWizard(QWizard):
             page.show_state()
         self._lock_city()
         self._cancel_or_close()
+        self._keep_focus()
+
+    def _keep_focus(self) -> None:
+        """When the control holding the keyboard went away (Buy is switched off while it
+        buys, a page changed), give it to the button that goes on, so keys never go nowhere."""
+        focus = QApplication.focusWidget()
+        if not self.isVisible() or (
+            focus is not None and focus.isVisible() and focus.isEnabled()
+        ):
+            return
+        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
+            button = self.button(which)
+            if button.isVisible() and button.isEnabled():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     @property
     def finished_buying(self) -> bool:

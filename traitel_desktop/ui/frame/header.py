@@ -139,7 +139,7 @@ class AccountHeader(QWidget):
         self.timer.timeout.connect(self.refresh_requested)
         self.set_refresh_minutes(DEFAULT_REFRESH_MINUTES)
 
-        session.balance_changed.connect(self.set_balance)
+        session.balance_read.connect(self._balance_read)
         session.gateway_changed.connect(self._show_gateway)
         session.connection_changed.connect(self._show_connection)
         session.data_changed.connect(self._on_data_changed)
@@ -148,7 +148,7 @@ class AccountHeader(QWidget):
         self._show_gateway(session.gateway)
         self._show_connection(session.online if session.online is not None else True)
         if session.balance is not None:
-            self.set_balance(session.balance)
+            self._balance_read(session.balance)
 
     # --- inputs -------------------------------------------------------------------------
     def set_threshold(self, threshold: Decimal) -> None:
@@ -174,8 +174,14 @@ class AccountHeader(QWidget):
             widget.setProperty("low", low)
             repolish(widget)
         self.low_note.setVisible(low)
-        self.updated_at = self.clock()
-        self._show_updated()
+
+    def _balance_read(self, balance: object) -> None:
+        """The session read the balance just now (the same amount or not): show it and
+        when it was read."""
+        self.set_balance(balance)
+        if isinstance(balance, Decimal):
+            self.updated_at = self.clock()
+            self._show_updated()
 
     def show_practice(self, kept_in: Path | None) -> None:
         """Show the demo badge: this is practice data, and whether changes are kept

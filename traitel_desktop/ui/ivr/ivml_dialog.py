@@ -89,7 +89,7 @@ class IvmlDialog(RecordDialog):
         self.type.addItem(self.tr("Outbound — runs calls TraiTel places for you"), OUTBOUND)
         self.type.setAccessibleName(self.tr("Type"))
         form.addRow(self.tr("&Type"), self.type)
-        self.launch_url = self.line(form, self.tr("&Start address"), self.tr("Start address"))
+        self.launch_url = self.line(form, self.tr("St&art address"), self.tr("Start address"))
         self.launch_url.setPlaceholderText(LAUNCH_EXAMPLE)
         self.launch_hint = self.hint(form, self.tr(
             "When a call starts, TraiTel fetches its instructions from this web address "
