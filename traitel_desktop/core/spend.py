@@ -3,7 +3,7 @@
 Qt-free and network-free: it works on the ``DayTotal`` rows of
 :meth:`traitel_desktop.store.archive.Archive.totals_by_day` (a SQL ``GROUP BY`` on integer
 micro-units), so every figure is an exact ``Decimal``. Only the four logs that cost money
-count as spend: fax out, voice in, voice out and SMS out (:data:`SPEND_LOGS`).
+count as spend: faxes sent, calls received and made, and texts sent (:data:`SPEND_LOGS`).
 
 * :func:`period_range` turns a :class:`Period` ("last 30 days", "year to date", ...) into the
   first and last day, in the account's calendar ("today" comes from the caller).
@@ -48,10 +48,10 @@ __all__ = [
 SPEND_LOGS: tuple[str, ...] = ("logfaxout", "logvoicein", "logvoiceout", "logsmsout")
 #: English names of the services (views translate them).
 SERVICE_NAMES: dict[str, str] = {
-    "logfaxout": "Fax out",
-    "logvoicein": "Voice in",
-    "logvoiceout": "Voice out",
-    "logsmsout": "SMS out",
+    "logfaxout": "Faxes sent",
+    "logvoicein": "Calls received",
+    "logvoiceout": "Calls made",
+    "logsmsout": "Texts sent",
 }
 #: The key :func:`fold_small` gives the keys it folds together.
 OTHERS = "others"

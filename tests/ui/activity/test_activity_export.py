@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from tests.helpers.activity import choose, column
 from traitel_desktop.contract.logs import LOGS
 from traitel_desktop.core.export import CSV, XLSX, Export, ExportCancelled
-from traitel_desktop.core.money import format_cost, format_money
+from traitel_desktop.core.money import format_amount, format_cost
 from traitel_desktop.core.sheet_cells import neutralise
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
@@ -133,7 +133,7 @@ def test_costs_are_amounts_written_as_the_table_shows_them(
         amounts = [Decimal(model.index(r, 0).data(Role.RECORD)[at]).scaleb(-6)
                    for r in range(model.rowCount())]
         on_screen = [model.index(r, cost).data() for r in range(model.rowCount())]
-        assert amounts and on_screen == [format_money(a) for a in amounts]
+        assert amounts and on_screen == [format_amount(a) for a in amounts]
         shown = [format_cost(a) for a in amounts]
         for raw, at_column in ((True, at), (False, cost)):
             run(widget.export.start(tmp_path / "c.csv", CSV, raw=raw))

@@ -11,7 +11,7 @@ import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -104,8 +104,11 @@ def test_each_log_shows_the_gateway_rows_decoded(
             assert DURATION.fullmatch(text["duration"])
             h, m, s = (int(x) for x in text["duration"].split(":"))
             assert h * 3600 + m * 60 + s == seconds
-        if "Cost" in values:
-            assert Decimal(text["cost"]) == Decimal(values["Cost"]).scaleb(-6)
+        if "Cost" in values:  # to the cent in the cell, every digit on hover
+            exact = Decimal(values["Cost"]).scaleb(-6)
+            assert Decimal(text["cost"]) == exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
+            tip = tab.model.index(r, column(tab, "cost")).data(Qt.ItemDataRole.ToolTipRole)
+            assert Decimal(tip.replace(",", "")) == exact
         if log == "logfaxout":
             decoded = fax_result(values["ErrorCode"])
             assert text["result"] == decoded.text

@@ -62,15 +62,15 @@ def test_the_demo_shows_every_amount_in_aud_under_one_rule(
     assert balance.toolTip() == f"Exact balance: {exact_money(session.balance)}"
     assert exact_money(session.balance).startswith("A$")
 
-    # Activity: each call's cost with the digits it needs (exact on hover and in the
-    # details), the total of the rows shown to the cent (exact on hover).
+    # Activity: each call's cost and the total of the rows shown to the cent, one precision
+    # down the column (exact on hover and in the details).
     activity = load(qtbot, window, "activity", run)
     assert isinstance(activity, ActivityTab)
     choose(activity, "logvoiceout", run=run)
     assert activity.model.rowCount() > 0
     cost = column(activity, "cost")
     cells = [activity.model.index(r, cost) for r in range(activity.model.rowCount())]
-    assert all(re.fullmatch(AUD_RATE, c.data()) for c in cells), [c.data() for c in cells[:5]]
+    assert all(re.fullmatch(AUD_CENTS, c.data()) for c in cells), [c.data() for c in cells[:5]]
     assert all(c.data(Qt.ItemDataRole.ToolTipRole).startswith("A$") for c in cells)
     assert not any(re.search(r"\.\d*00$", c.data()) and not c.data().endswith(".00")
                    for c in cells)  # no padding zeros such as 0.0300

@@ -93,7 +93,7 @@ SHOWN_TERMS = [
     "Numbers on offer", "Monthly charge", "Country code", "International network",
     "Voice menus (IVR)", "Call flows (IVML)", "Internet phone (SIP)", "Start address",
     "Report address", "Inbound", "Outbound", "Answered", "Not answered", "Duration",
-    "Fax pages", "Fax machine name", "Speed", "bit/s", "Attempt", "Parts", "Can reply",
+    "Fax pages", "Fax machine name", "Speed", "bit/s", "Try (attempt)", "Parts", "Can reply",
     "Your name", "Delivery receipt", "Your name + receipt", "Delivered", "Not delivered",
     "Waiting for the network", "Not tracked", "Connection fee", "Per second", "Per minute",
     "Per page", "per page + line time", "Billed", "Estimate", "Plan total", "Before tax",

@@ -90,7 +90,7 @@ def test_planted_spike_is_outlined_listed_and_runway_known(
     assert outline.get_edgecolor()[:3] == pytest.approx(
         tuple(int(ANOMALY_COLOR[i:i + 2], 16) / 255 for i in (1, 3, 5)))
     legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
-    assert legend == ["Fax out", "Voice in", "Voice out", "SMS out",
+    assert legend == ["Faxes sent", "Calls received", "Calls made", "Texts sent",
                       "Unusual day (over 3× the usual)"]
 
     # 29 x 1.00 + 10.00 = 39.00 in 30 days: 78.00 lasts 60 days.

@@ -90,10 +90,10 @@ def test_chart_bars_and_totals_match_the_gateways_logs(
     records = direct(client, tab)
     want = {log: sum((r.cost for r in rows), Decimal(0)) for log, rows in records.items()}
     shown = amounts(tab)
-    assert shown["Fax out"] == cents(want["logfaxout"])
-    assert shown["Voice in"] == cents(want["logvoicein"])
-    assert shown["Voice out"] == cents(want["logvoiceout"])
-    assert shown["SMS out"] == cents(want["logsmsout"])
+    assert shown["Faxes sent"] == cents(want["logfaxout"])
+    assert shown["Calls received"] == cents(want["logvoicein"])
+    assert shown["Calls made"] == cents(want["logvoiceout"])
+    assert shown["Texts sent"] == cents(want["logsmsout"])
     assert shown["All services"] == cents(sum(want.values())) > 0
     total = tab.totals.findChild(QLabel, "spendTotal")
     assert total.toolTip() == exact_money(sum(want.values(), Decimal(0)))
@@ -133,7 +133,7 @@ def test_hovering_a_bar_shows_its_exact_amount(
     QApplication.sendEvent(chart.canvas, move)
     text = tab.hover_label.text()
     amount = series.amount("logsmsout", index)
-    assert "SMS out" in text
+    assert "Texts sent" in text
     assert f": {exact_money(amount)} " in text
     assert chart.data.bucket_names[index] in text
     assert exact_money(series.bucket_total(index)) in text
@@ -179,7 +179,7 @@ def test_stacked_by_sub_account_and_one_sub_account(
     want = direct(client, tab, sub_id=sub)
     assert amounts(tab)["All services"] == cents(
         sum((r.cost for rows in want.values() for r in rows), Decimal(0)))
-    assert amounts(tab)["SMS out"] == cents(sum((r.cost for r in want["logsmsout"]), Decimal(0)))
+    assert amounts(tab)["Texts sent"] == cents(sum((r.cost for r in want["logsmsout"]), Decimal(0)))
 
 
 def test_unused_numbers_match_the_inbound_logs(
@@ -212,7 +212,7 @@ def test_save_png_and_svg(
     svg = tab.save_to(tmp_path / "spend.svg")
     assert svg is not None
     text = svg.read_text()
-    assert text.lstrip().startswith("<?xml") and "<svg" in text and "SMS out" in text
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and "Texts sent" in text
     assert str(svg) in tab.message_bar.text
     # Through the (non-blocking) file dialog, as the owner does it.
     dialog = tab.save_chart()

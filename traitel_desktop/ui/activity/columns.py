@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from traitel_desktop.api.decode import fax_result, sms_text
 from traitel_desktop.contract.logs import LOGS, to_money
-from traitel_desktop.core.money import format_money
+from traitel_desktop.core.money import format_amount
 
 NOTHING = "—"
 
@@ -97,7 +97,7 @@ def view_columns(log: str) -> list[ViewColumn]:
         cols += [
             ViewColumn("result", tr("Result"), (a("ErrorCode"),), Fmt.FAX_RESULT),
             ViewColumn("pages", tr("Pages"), (a("Pages"),), Fmt.COUNT, True),
-            ViewColumn("attempt", tr("Attempt"), (a("Attempt"),), Fmt.COUNT, True),
+            ViewColumn("attempt", tr("Try"), (a("Attempt"),), Fmt.COUNT, True),
             ViewColumn("duration", tr("Duration"), (a("Duration"),), Fmt.DURATION, True),
             ViewColumn("cost", tr("Cost"), (a("Cost"),), Fmt.MONEY, True),
         ]
@@ -132,9 +132,10 @@ def duration_text(seconds: int) -> str:
 
 
 def money_text(micro: int | Decimal) -> str:
-    """A cost in micro-units in the owner's currency, with the digits it needs (the
-    precision rule of ``core.money``: ``0.0300`` -> ``A$0.03``; exact on hover)."""
-    return format_money(to_money(micro))
+    """A row's cost in micro-units: an amount charged, so to the cent in the owner's
+    currency like every amount (the rule of ``core.money``: ``0.0496`` -> ``A$0.05``), one
+    precision down the whole column; the exact cost is on hover and in the details."""
+    return format_amount(to_money(micro))
 
 
 def when_text(day: Any, time: Any) -> str:

@@ -80,8 +80,13 @@ QTableView, QListView, QTreeView, QPlainTextEdit, QTextEdit {{
 QTableView:focus, QListView:focus, QTreeView:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid {ACCENT}; padding: 0px;
 }}
-QPushButton:focus, QToolButton:focus {{
+QPushButton:focus {{
     border: 2px solid {ACCENT}; border-radius: 4px; background: #eff6ff; padding: 3px 10px;
+}}
+/* A tool button is often just an icon (the balance's Refresh): no side padding, or the
+   icon has no room left inside the ring. */
+QToolButton:focus {{
+    border: 2px solid {ACCENT}; border-radius: 4px; background: #eff6ff; padding: 1px;
 }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {ACCENT}; border-radius: 3px; }}
 QPushButton#primaryButton:focus {{ border: 2px solid #0f172a; padding: 5px 15px; }}

@@ -30,7 +30,7 @@ def tr(text: str) -> str:
 
 
 def service_name(log: str) -> str:
-    """"Fax out", "Voice in", ... translated."""
+    """"Faxes sent", "Calls received", ... translated."""
     return tr(SERVICE_NAMES[log])
 
 
