@@ -23,7 +23,8 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 #: What the app reads from the settings, property by property.
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
               "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
-              "spend_view", "geometry", "last_tab", "help_geometry", "currency")
+              "spend_view", "geometry", "last_tab", "help_geometry", "currency",
+              "watch_minutes")
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
              "activity/export_folder", "window/last_tab"}
@@ -41,6 +42,8 @@ def hostile(key: str) -> list[str]:
         return [v for v in NUMBERS + NOT_TEXT if not v.startswith("@ByteArray")]
     if key == "money/currency":  # a code must be ISO 4217 as written: not "aud", not "A$"
         return NUMBERS + NOT_TEXT + ["aud", "A$", "XYZ", "AUDD", "AU D"]
+    if key == "alerts/watch_minutes":  # never below one minute
+        return NUMBERS + NOT_TEXT + ["0", "-1"]
     if key == "balance/low_threshold":  # 2.5 is a threshold (and not a number of minutes)
         return [v for v in NUMBERS + NOT_TEXT if v != "2.5"]
     return NUMBERS + NOT_TEXT
@@ -103,11 +106,11 @@ def test_real_values_still_read(tmp_path: Path) -> None:
                      "activity/end": "2024-03-31", "activity/rolling": "false",
                      "spend/period": "custom", "spend/start": "2024-01-01",
                      "spend/end": "2024-02-29", "window/last_tab": "spend",
-                     "money/currency": "EUR"})
+                     "money/currency": "EUR", "alerts/watch_minutes": "2"})
     got = read_all(path)
     assert (got["profile"], got["remember_me"], got["low_balance_threshold"],
-            got["refresh_minutes"], got["last_tab"], got["currency"]) == (
-        "custom", True, Decimal("12.345"), 15, "spend", "EUR")
+            got["refresh_minutes"], got["last_tab"], got["currency"], got["watch_minutes"]) == (
+        "custom", True, Decimal("12.345"), 15, "spend", "EUR", 2)
     view = got["activity_view"]
     assert (view.log, view.start.isoformat(), view.end.isoformat(), view.rolling) == (
         "logsmsin", "2024-03-01", "2024-03-31", False)

@@ -47,7 +47,7 @@ def test_schema_version_is_recorded(tmp_path: Path) -> None:
     AccountRecord(path).close()
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2  # then alerts
     finally:
         conn.close()
     # Re-opening an up-to-date file must not re-run the migration (it would fail: tables exist).

@@ -31,6 +31,9 @@ DEFAULT_THRESHOLD = Decimal("5.00")
 DEFAULT_REFRESH_MINUTES = 5
 MIN_REFRESH_MINUTES = 0  # 0 = no automatic refresh
 MAX_REFRESH_MINUTES = 24 * 60
+#: The watcher checks the account every this many minutes (never more often than each minute).
+DEFAULT_WATCH_MINUTES = 5
+MIN_WATCH_MINUTES = 1
 _LONGEST_VIEW_DAYS = 100 * 366  # a longer saved range is damage, not a choice
 #: A longer text setting is damage (the longest real one, a gateway address, is far shorter).
 LONGEST_TEXT = 2048
@@ -48,7 +51,7 @@ KEYS: tuple[str, ...] = (
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
     "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
     "spend/period", "spend/start", "spend/end", "window/geometry", "window/last_tab",
-    "help/geometry", "money/currency",
+    "help/geometry", "money/currency", "alerts/watch_minutes",
 )
 #: The Spend tab's periods (``core.spend.Period`` values).
 SPEND_PERIODS = tuple(period.value for period in Period)
@@ -89,6 +92,11 @@ def _minutes(raw: object) -> int | None:
     if isinstance(raw, bool) or not isinstance(raw, int):
         return None
     return raw if MIN_REFRESH_MINUTES <= raw <= MAX_REFRESH_MINUTES else None
+
+
+def _watch_minutes(raw: object) -> int | None:
+    minutes = _minutes(raw)
+    return minutes if minutes is not None and minutes >= MIN_WATCH_MINUTES else None
 
 
 def _threshold(raw: object) -> Decimal | None:
@@ -237,6 +245,15 @@ class AppSettings:
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
         self.qsettings.setValue("balance/refresh_minutes", int(value))
+
+    @property
+    def watch_minutes(self) -> int:
+        """Minutes between the watcher's checks of the account (at least one)."""
+        return self._read("alerts/watch_minutes", DEFAULT_WATCH_MINUTES, _watch_minutes)
+
+    @watch_minutes.setter
+    def watch_minutes(self, value: int) -> None:
+        self.qsettings.setValue("alerts/watch_minutes", max(MIN_WATCH_MINUTES, int(value)))
 
     @property
     def currency(self) -> str:

@@ -1,4 +1,5 @@
-"""The app's own record for one account: sub-account aliases it set, and every change it made.
+"""The app's own record for one account: sub-account aliases it set, every change it made,
+and the alerts it raised (their tables here, their methods in :mod:`.alert_book`).
 
 The API returns no alias for a sub-account (NOTES.md) and keeps no audit log, so the app keeps
 both itself, in ``record.sqlite3`` inside the account's data directory. Every method raises
@@ -8,6 +9,7 @@ file cannot be used.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,23 @@ _MIGRATIONS = (
         result  TEXT NOT NULL
     );
     CREATE INDEX change_at ON change (at_utc);
+    """,
+    # Alerts (store/alert_book.py): those kept for the owner, the key of every event ever
+    # told (so none is told twice, also after "clear"), and the watcher's state.
+    """
+    CREATE TABLE alert (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        key         TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL,
+        severity    TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        read        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE alert_told (key TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE watch_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     """,
 )
 
@@ -74,6 +93,11 @@ class AccountRecord:
     def in_directory(cls, data_dir: Path, *, repair: bool = False) -> AccountRecord:
         """Open the record kept in an account's data directory."""
         return cls(Path(data_dir) / cls.FILE_NAME, repair=repair)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database (for the record's other parts, e.g. ``AlertBook``)."""
+        return self._conn
 
     def close(self) -> None:
         """Close the underlying database."""

@@ -5,45 +5,10 @@ from __future__ import annotations
 
 from traitel_desktop.api.decode import FaxResult, fax_result
 from traitel_desktop.contract.fax_codes import FAX_ERRORS, FAX_STATES
+from traitel_desktop.core.fax_advice import fax_advice
 from traitel_desktop.ui.activity.columns import tr
 
 __all__ = ["advice", "fax_raw_line", "fax_tip"]
-
-#: fax error (last two digits of the code) -> what the owner can do (whole sentences, so a
-#: translation catalogue picks each up).
-_ADVICE: dict[int, str] = {
-    0: "Send the fax again later. If it fails again, send TraiTel its details (Copy details).",
-    1: "Send the fax again later.",
-    2: "The other side was busy. Send the fax again later.",
-    3: "The other side refused the call. Check with the recipient that they expect a fax.",
-    4: "Check with the recipient that their fax machine is on, then send the fax again.",
-    5: "Check with the recipient that their fax machine is on, then send the fax again.",
-    6: "Check the number (with its country code) and send the fax again.",
-    7: "Check the number (with its country code) and send the fax again.",
-    8: "The number has changed. Ask the recipient for their new fax number.",
-    9: "No line was free. Send the fax again later.",
-    10: "Send the fax again later.",
-    11: "No line was free. Send the fax again later.",
-    12: "Send the fax again later. If it fails again, send TraiTel its details (Copy details).",
-    13: "Check the number (with its country code) and send the fax again.",
-    14: "Check with the recipient that this number takes faxes.",
-    15: "Send the fax again later.",
-    16: (
-        "A person or a voice service answered, not a fax machine. Check the number with the "
-        "recipient."
-    ),
-    17: "The two fax machines could not agree how to talk. Send the fax again later.",
-    18: (
-        "The recipient's fax machine stopped it (perhaps out of paper). Ask them to check it,"
-        " then send the fax again."
-    ),
-    19: "The line was noisy or poor. Send the fax again later.",
-    23: "This number cannot take faxes. Check the number with the recipient.",
-    27: "Send the fax again later.",
-    99: "Check your balance; top it up if it is low, then send the fax again.",
-}
-
-assert set(_ADVICE) == set(FAX_ERRORS)
 
 
 def fax_tip(code: int) -> str:
@@ -56,12 +21,7 @@ def fax_tip(code: int) -> str:
 
 def advice(result: FaxResult) -> str:
     """What the owner can do about a fax that was not delivered ("" for a delivered one)."""
-    if result.delivered:
-        return ""
-    if result.error is None:
-        return tr("Send the fax again. If it fails again, send TraiTel its details (Copy "
-                  "details).")
-    return tr(_ADVICE[result.error])
+    return tr(fax_advice(result)) if not result.delivered else ""
 
 
 def fax_raw_line(result: FaxResult) -> str:
