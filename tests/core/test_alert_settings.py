@@ -50,7 +50,8 @@ def test_after_hours_tripwire() -> None:
     assert settings.outside_business_hours(T(17, 30))
     assert not AlertSettings(after_hours=False).outside_business_hours(T(3))
     night_shift = AlertSettings(business_start=T(20), business_end=T(4))
-    assert not night_shift.outside_business_hours(T(2)) and night_shift.outside_business_hours(T(12))
+    assert not night_shift.outside_business_hours(T(2))
+    assert night_shift.outside_business_hours(T(12))
 
 
 def test_defaults_are_the_issues() -> None:

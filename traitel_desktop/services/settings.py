@@ -95,6 +95,15 @@ _ORDERED = (("critical_level", "warning_level"),)
 #: Pairs of times that must differ (an empty window of hours is damage, not a choice).
 _DIFFERENT = (("business_start", "business_end"), ("quiet_start", "quiet_end"))
 
+def _pair_ignored(values: dict[str, Any], defaults: AlertSettings, first: str, second: str,
+                  relation: str) -> None:
+    """Read two alert fields that make no sense together as their defaults, with a log line."""
+    log.warning("Settings %s and %s ignored, the defaults are used instead: %s %s %s",
+                ALERT_KEYS[first][0], ALERT_KEYS[second][0], values[first], relation,
+                values[second])
+    values[first], values[second] = getattr(defaults, first), getattr(defaults, second)
+
+
 @dataclass(frozen=True, slots=True)
 class ActivityView:
     """The Activity tab's log and dates, as left at the last session.
@@ -235,19 +244,11 @@ class AppSettings:
         }
         for low, high in _ORDERED:
             if values[low] > values[high]:
-                self._pair_ignored(values, defaults, low, high, "is above")
+                _pair_ignored(values, defaults, low, high, "is above")
         for first, second in _DIFFERENT:
             if values[first] == values[second]:
-                self._pair_ignored(values, defaults, first, second, "is the same as")
+                _pair_ignored(values, defaults, first, second, "is the same as")
         return AlertSettings(**values)
-
-    @staticmethod
-    def _pair_ignored(values: dict[str, Any], defaults: AlertSettings, first: str,
-                      second: str, relation: str) -> None:
-        log.warning("Settings %s and %s ignored, the defaults are used instead: %s %s %s",
-                    ALERT_KEYS[first][0], ALERT_KEYS[second][0], values[first], relation,
-                    values[second])
-        values[first], values[second] = getattr(defaults, first), getattr(defaults, second)
 
     @alert_settings.setter
     def alert_settings(self, value: AlertSettings) -> None:
