@@ -4,9 +4,11 @@ window starts with them; an absurd balance at sign-in is a plain error."""
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import logging
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from PySide6.QtCore import QSettings
 
 from tests.helpers.fake_gateway import PASSWORD, start_gateway
 from traitel_desktop.api.errors import ProtocolError
+from traitel_desktop.core.alert_settings import AlertSettings
 from traitel_desktop.services import Session, settings, signin
 from traitel_desktop.services.settings import DEFAULT_THRESHOLD, KEYS, AppSettings
 from traitel_desktop.ui.frame.main_window import MainWindow
@@ -24,7 +27,10 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 PROPERTIES = ("last_username", "profile", "custom_urls", "remember_me",
               "low_balance_threshold", "refresh_minutes", "activity_view", "export_folder",
               "spend_view", "geometry", "last_tab", "help_geometry", "currency",
-              "watch_minutes")
+              "alert_settings", "keep_in_tray", "watch_minutes")
+#: Keys whose real values include 2.5 (a money level, a factor), so it is no hostile value.
+TAKES_2_5 = {"balance/low_threshold", "alerts/warning_level", "alerts/critical_level",
+             "alerts/spend_factor"}
 #: Keys that take any short text (their hostile values are the ones that are no text).
 FREE_TEXT = {"signin/username", "signin/custom_primary", "signin/custom_alternate",
              "activity/export_folder", "window/last_tab"}
@@ -42,10 +48,14 @@ def hostile(key: str) -> list[str]:
         return [v for v in NUMBERS + NOT_TEXT if not v.startswith("@ByteArray")]
     if key == "money/currency":  # a code must be ISO 4217 as written: not "aud", not "A$"
         return NUMBERS + NOT_TEXT + ["aud", "A$", "XYZ", "AUDD", "AU D"]
-    if key == "alerts/watch_minutes":  # never below one minute
-        return NUMBERS + NOT_TEXT + ["0", "-1"]
-    if key == "balance/low_threshold":  # 2.5 is a threshold (and not a number of minutes)
+    if key == "alerts/spend_factor":  # above 1, at most 100
+        return [v for v in NUMBERS + NOT_TEXT if v != "2.5"] + ["1", "0.5", "101"]
+    if key in TAKES_2_5:  # 2.5 is a threshold (and not a number of minutes)
         return [v for v in NUMBERS + NOT_TEXT if v != "2.5"]
+    if key.endswith(("_start", "_end")) and key.startswith("alerts/"):  # times of day
+        return NUMBERS + NOT_TEXT + ["24:00", "7:00", "07:60", "07:00:00", "7 am", "-01:00"]
+    if key == "alerts/poll_minutes":  # never below 1 minute
+        return NUMBERS + NOT_TEXT + ["0", "1441"]
     return NUMBERS + NOT_TEXT
 
 
@@ -106,7 +116,7 @@ def test_real_values_still_read(tmp_path: Path) -> None:
                      "activity/end": "2024-03-31", "activity/rolling": "false",
                      "spend/period": "custom", "spend/start": "2024-01-01",
                      "spend/end": "2024-02-29", "window/last_tab": "spend",
-                     "money/currency": "EUR", "alerts/watch_minutes": "2"})
+                     "money/currency": "EUR", "alerts/poll_minutes": "2"})
     got = read_all(path)
     assert (got["profile"], got["remember_me"], got["low_balance_threshold"],
             got["refresh_minutes"], got["last_tab"], got["currency"], got["watch_minutes"]) == (
@@ -155,3 +165,51 @@ def test_a_forty_digit_balance_at_sign_in_is_a_plain_error_not_a_crash(
         stop()
     assert "credit_balance: amount out of range" in info.value.detail
     assert "does not understand" in info.value.explanation  # the plain words shown
+
+
+def test_real_alert_values_still_read_and_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.ini"
+    write_ini(path, {"alerts/poll_minutes": "1", "alerts/warning_level": "20",
+                     "alerts/critical_level": "20", "alerts/spend_factor": "2.5",
+                     "alerts/quiet_hours": "true", "alerts/quiet_start": "23:30",
+                     "alerts/quiet_end": "06:15", "alerts/new_text": "false",
+                     "tray/keep_running": "true"})
+    got = read_all(path)
+    alerts = got["alert_settings"]
+    assert alerts == AlertSettings(
+        poll_minutes=1, warning_level=Decimal("20"), critical_level=Decimal("20"),
+        spend_factor=Decimal("2.5"), quiet_hours=True, quiet_start=dt.time(23, 30),
+        quiet_end=dt.time(6, 15), new_text=False)
+    assert got["keep_in_tray"] is True
+    changed = replace(alerts, after_hours=False, business_start=dt.time(7, 5),
+                      runway_days=30, critical_level=Decimal("0.50"))
+    written = AppSettings(QSettings(str(tmp_path / "written.ini"), QSettings.Format.IniFormat))
+    written.alert_settings = changed
+    written.sync()
+    assert read_all(tmp_path / "written.ini")["alert_settings"] == changed
+
+
+@pytest.mark.parametrize(("values", "keys"), [
+    ({"alerts/warning_level": "1.00", "alerts/critical_level": "5.00"},
+     ("alerts/critical_level", "alerts/warning_level")),
+    ({"alerts/business_start": "09:00", "alerts/business_end": "09:00"},
+     ("alerts/business_start", "alerts/business_end")),
+    ({"alerts/quiet_start": "22:00", "alerts/quiet_end": "22:00"},
+     ("alerts/quiet_start", "alerts/quiet_end")),
+])
+def test_alert_values_that_make_no_sense_together_read_as_both_defaults(
+    values: dict[str, str], keys: tuple[str, str], tmp_path: Path,
+    defaults: dict[str, Any], caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = tmp_path / "crossed.ini"
+    write_ini(path, values)
+    with caplog.at_level(logging.WARNING, logger=settings.__name__):
+        assert read_all(path) == defaults
+    assert any(all(k in r.getMessage() for k in keys) for r in caplog.records)
+
+
+def test_the_poll_interval_is_never_below_a_minute(tmp_path: Path) -> None:
+    path = tmp_path / "poll.ini"
+    for value in ("0", "-1", "0.5"):
+        write_ini(path, {"alerts/poll_minutes": value})
+        assert read_all(path)["alert_settings"].poll_minutes == 5

@@ -139,12 +139,29 @@ async def settings_error_shot(ctx: ShotContext) -> QWidget:
     return dialog
 
 
+async def settings_alerts_shot(ctx: ShotContext) -> QWidget:
+    """The settings dialog on its Alerts page: quiet hours on, a critical level above the
+    warning level after Save (its plain error under the field)."""
+    from traitel_desktop.ui.frame.settings_dialog import SettingsDialog
+
+    dialog = await settings_shot(ctx)
+    assert isinstance(dialog, SettingsDialog)
+    page = dialog.alerts_page
+    dialog.pages.setCurrentWidget(page)
+    page.switch["quiet_hours"].setChecked(True)
+    page.critical_level.setText("25")
+    await dialog.save()
+    await settle()
+    return dialog
+
+
 #: The shots after the tabs, in the order they are taken.
 REGISTRY: list[tuple[str, Shot]] = [
     ("signin", signin_shot),
     ("signin-error", signin_error_shot),
     ("settings", settings_shot),
     ("settings-error", settings_error_shot),
+    ("settings-alerts", settings_alerts_shot),
     *subaccounts.SHOTS,
     *did_wizard.SHOTS,
     *change_history.SHOTS,

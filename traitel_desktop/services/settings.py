@@ -11,18 +11,36 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from traitel_desktop.contract.logs import LOG_NAMES
-from traitel_desktop.contract.readings import money_in_range
-from traitel_desktop.core.currencies import is_currency_code
+from traitel_desktop.core.alert_settings import (
+    MAX_POLL_MINUTES,
+    MAX_RUNWAY_DAYS,
+    MIN_POLL_MINUTES,
+    MIN_RUNWAY_DAYS,
+    AlertSettings,
+    valid_spend_factor,
+)
 from traitel_desktop.core.spend import Period
+from traitel_desktop.services.setting_parsers import (
+    bool_value,
+    byte_array_value,
+    choice_of,
+    clock_value,
+    currency_value,
+    date_value,
+    decimal_where,
+    shown,
+    text_value,
+    threshold_value,
+    whole_in,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -31,17 +49,7 @@ DEFAULT_THRESHOLD = Decimal("5.00")
 DEFAULT_REFRESH_MINUTES = 5
 MIN_REFRESH_MINUTES = 0  # 0 = no automatic refresh
 MAX_REFRESH_MINUTES = 24 * 60
-#: The watcher checks the account every this many minutes (never more often than each minute).
-DEFAULT_WATCH_MINUTES = 5
-MIN_WATCH_MINUTES = 1
 _LONGEST_VIEW_DAYS = 100 * 366  # a longer saved range is damage, not a choice
-#: A longer text setting is damage (the longest real one, a gateway address, is far shorter).
-LONGEST_TEXT = 2048
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_WHOLE = re.compile(r"[+-]?[0-9]{1,9}")
-#: What ``str(Decimal)`` writes (and people type): ASCII digits, a point, an exponent; not
-#: ``1_000`` or other digits, which ``Decimal()`` would also take.
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 #: The gateway profiles (``services.signin.PROFILES``; not imported: signin needs this module).
 PROFILES = ("traitel", "sandbox", "custom")
@@ -51,83 +59,49 @@ KEYS: tuple[str, ...] = (
     "signin/remember", "balance/low_threshold", "balance/refresh_minutes", "activity/log",
     "activity/start", "activity/end", "activity/rolling", "activity/export_folder",
     "spend/period", "spend/start", "spend/end", "window/geometry", "window/last_tab",
-    "help/geometry", "money/currency", "alerts/watch_minutes",
+    "help/geometry", "money/currency", "tray/keep_running",
 )
 #: The Spend tab's periods (``core.spend.Period`` values).
 SPEND_PERIODS = tuple(period.value for period in Period)
 
 
-def valid_threshold(value: Decimal) -> bool:
-    """Whether ``value`` can be the low-balance threshold: an amount of money in range
-    (``contract.readings.money_in_range``) and not negative."""
-    return money_in_range(value) and not value.is_signed()
+#: Each field of :class:`AlertSettings`: its key and its parser.
+ALERT_KEYS: dict[str, tuple[str, Callable[[object], Any]]] = {
+    "poll_minutes": ("alerts/poll_minutes", whole_in(MIN_POLL_MINUTES, MAX_POLL_MINUTES)),
+    "low_balance": ("alerts/low_balance", bool_value),
+    "warning_level": ("alerts/warning_level", threshold_value),
+    "critical_level": ("alerts/critical_level", threshold_value),
+    "runway": ("alerts/runway", bool_value),
+    "runway_days": ("alerts/runway_days", whole_in(MIN_RUNWAY_DAYS, MAX_RUNWAY_DAYS)),
+    "unusual_spend": ("alerts/unusual_spend", bool_value),
+    "spend_factor": ("alerts/spend_factor", decimal_where(valid_spend_factor)),
+    "new_fax": ("alerts/new_fax", bool_value),
+    "new_text": ("alerts/new_text", bool_value),
+    "missed_call": ("alerts/missed_call", bool_value),
+    "failed_fax": ("alerts/failed_fax", bool_value),
+    "new_country": ("alerts/new_country", bool_value),
+    "after_hours": ("alerts/after_hours", bool_value),
+    "business_start": ("alerts/business_start", clock_value),
+    "business_end": ("alerts/business_end", clock_value),
+    "sub_account_spike": ("alerts/sub_account_spike", bool_value),
+    "quiet_hours": ("alerts/quiet_hours", bool_value),
+    "quiet_start": ("alerts/quiet_start", clock_value),
+    "quiet_end": ("alerts/quiet_end", clock_value),
+}
+KEYS += tuple(key for key, _parse in ALERT_KEYS.values())
+#: Pairs of fields that make no sense together (the first must be below the second): both
+#: are read as their defaults then.
+_ORDERED = (("critical_level", "warning_level"),)
+#: Pairs of times that must differ (an empty window of hours is damage, not a choice).
+_DIFFERENT = (("business_start", "business_end"), ("quiet_start", "quiet_end"))
 
-
-# --- parsers: the value, or None when it is not one ---------------------------------------
-
-def _text(raw: object) -> str | None:
-    if not isinstance(raw, str) or len(raw) > LONGEST_TEXT or _CONTROL.search(raw):
-        return None
-    return raw
-
-
-def _choice(choices: Collection[str]) -> Callable[[object], str | None]:
-    def parse(raw: object) -> str | None:
-        return raw if isinstance(raw, str) and raw in choices else None
-
-    return parse
-
-
-def _bool(raw: object) -> bool | None:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
-        return raw.strip().lower() == "true"
-    return None
-
-
-def _minutes(raw: object) -> int | None:
-    if isinstance(raw, str) and _WHOLE.fullmatch(raw.strip()):
-        raw = int(raw)
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        return None
-    return raw if MIN_REFRESH_MINUTES <= raw <= MAX_REFRESH_MINUTES else None
-
-
-def _watch_minutes(raw: object) -> int | None:
-    minutes = _minutes(raw)
-    return minutes if minutes is not None and minutes >= MIN_WATCH_MINUTES else None
-
-
-def _threshold(raw: object) -> Decimal | None:
-    if not isinstance(raw, str) or len(raw) > LONGEST_TEXT or not _DECIMAL.fullmatch(raw.strip()):
-        return None
-    try:
-        value = Decimal(raw.strip())
-    except InvalidOperation:  # an exponent beyond what Decimal holds
-        return None
-    return value if valid_threshold(value) else None
-
-
-def _currency(raw: object) -> str | None:
-    return raw if isinstance(raw, str) and is_currency_code(raw) else None
-
-
-def _date(raw: object) -> dt.date | None:
-    text = _text(raw)
-    try:
-        return None if text is None else dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _byte_array(raw: object) -> QByteArray | None:
-    return raw if isinstance(raw, QByteArray) else None
-
-
-def _show(raw: object) -> str:
-    text = repr(raw)
-    return text[:40] + ("..." if len(text) > 40 else "")
+def _pair_ignored(values: dict[str, Any], defaults: AlertSettings, first: str, second: str,
+                  relation: str) -> None:
+    """Read two alert fields that make no sense together as their defaults, with a log line."""
+    log.warning("Settings %s and %s ignored, the defaults are used instead: %s %s %s",
+                ALERT_KEYS[first][0], ALERT_KEYS[second][0], values[first], relation,
+                values[second])
+    values[first], values[second] = getattr(defaults, first), getattr(defaults, second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +151,15 @@ class AppSettings:
         value = parse(raw)
         if value is None:
             log.warning("Setting %s ignored, the default is used instead: %s is not a valid "
-                        "value", key, _show(raw))
+                        "value", key, shown(raw))
             return default
         return value
 
     def _str(self, key: str, default: str = "") -> str:
-        return self._read(key, default, _text)
+        return self._read(key, default, text_value)
 
     def _bool(self, key: str, default: bool) -> bool:
-        return self._read(key, default, _bool)
+        return self._read(key, default, bool_value)
 
     def sync(self) -> None:
         """Write pending changes to disk."""
@@ -203,7 +177,7 @@ class AppSettings:
     @property
     def profile(self) -> str:
         """Gateway profile id: ``traitel``, ``sandbox`` or ``custom``."""
-        return self._read("signin/profile", PROFILES[0], _choice(PROFILES))
+        return self._read("signin/profile", PROFILES[0], choice_of(PROFILES))
 
     @profile.setter
     def profile(self, value: str) -> None:
@@ -231,7 +205,7 @@ class AppSettings:
     def low_balance_threshold(self) -> Decimal:
         """Below this the balance shows as low (a setting out of range is ignored:
         :func:`valid_threshold`)."""
-        return self._read("balance/low_threshold", DEFAULT_THRESHOLD, _threshold)
+        return self._read("balance/low_threshold", DEFAULT_THRESHOLD, threshold_value)
 
     @low_balance_threshold.setter
     def low_balance_threshold(self, value: Decimal) -> None:
@@ -240,7 +214,8 @@ class AppSettings:
     @property
     def refresh_minutes(self) -> int:
         """Minutes between automatic balance refreshes (0: never)."""
-        return self._read("balance/refresh_minutes", DEFAULT_REFRESH_MINUTES, _minutes)
+        return self._read("balance/refresh_minutes", DEFAULT_REFRESH_MINUTES,
+                          whole_in(MIN_REFRESH_MINUTES, MAX_REFRESH_MINUTES))
 
     @refresh_minutes.setter
     def refresh_minutes(self, value: int) -> None:
@@ -248,30 +223,65 @@ class AppSettings:
 
     @property
     def watch_minutes(self) -> int:
-        """Minutes between the watcher's checks of the account (at least one)."""
-        return self._read("alerts/watch_minutes", DEFAULT_WATCH_MINUTES, _watch_minutes)
-
-    @watch_minutes.setter
-    def watch_minutes(self, value: int) -> None:
-        self.qsettings.setValue("alerts/watch_minutes", max(MIN_WATCH_MINUTES, int(value)))
+        """Minutes between the watcher's checks of the account (at least one): the alert
+        settings' poll interval (``alerts/poll_minutes``)."""
+        return self.alert_settings.poll_minutes
 
     @property
     def currency(self) -> str:
         """The owner's currency, an ISO 4217 code such as ``"AUD"`` ("" until they pick it:
         the TraiTel API names none)."""
-        return self._read("money/currency", "", _currency)
+        return self._read("money/currency", "", currency_value)
 
     @currency.setter
     def currency(self, value: str) -> None:
         self.qsettings.setValue("money/currency", value)
 
+    # --- alerts and the tray ------------------------------------------------------------
+    @property
+    def alert_settings(self) -> AlertSettings:
+        """The owner's alert choices (each key read by its parser; a pair that makes no
+        sense together, such as a critical level above the warning level, reads as both
+        defaults, with a log line)."""
+        defaults = AlertSettings()
+        values: dict[str, Any] = {
+            name: self._read(key, getattr(defaults, name), parse)
+            for name, (key, parse) in ALERT_KEYS.items()
+        }
+        for low, high in _ORDERED:
+            if values[low] > values[high]:
+                _pair_ignored(values, defaults, low, high, "is above")
+        for first, second in _DIFFERENT:
+            if values[first] == values[second]:
+                _pair_ignored(values, defaults, first, second, "is the same as")
+        return AlertSettings(**values)
+
+    @alert_settings.setter
+    def alert_settings(self, value: AlertSettings) -> None:
+        for name, (key, _parse) in ALERT_KEYS.items():
+            field = getattr(value, name)
+            if isinstance(field, dt.time):
+                field = field.strftime("%H:%M")
+            elif isinstance(field, Decimal):
+                field = str(field)
+            self.qsettings.setValue(key, field)
+
+    @property
+    def keep_in_tray(self) -> bool:
+        """Closing the window leaves the app running in the tray (where there is one)."""
+        return self._bool("tray/keep_running", False)
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, value: bool) -> None:
+        self.qsettings.setValue("tray/keep_running", bool(value))
+
     # --- the Activity tab ----------------------------------------------------------------
     @property
     def activity_view(self) -> ActivityView | None:
         """The Activity tab's last log and dates (None: never saved, or unreadable)."""
-        log_name = self._read("activity/log", "", _choice(LOG_NAMES))
-        start = self._read("activity/start", None, _date)
-        end = self._read("activity/end", None, _date)
+        log_name = self._read("activity/log", "", choice_of(LOG_NAMES))
+        start = self._read("activity/start", None, date_value)
+        end = self._read("activity/end", None, date_value)
         rolling = self._bool("activity/rolling", False)
         if not log_name or start is None or end is None:
             return None
@@ -301,9 +311,9 @@ class AppSettings:
     @property
     def spend_view(self) -> SpendView | None:
         """The Spend tab's last period (None: never saved, or unreadable)."""
-        period = self._read("spend/period", "", _choice(SPEND_PERIODS))
-        start = self._read("spend/start", None, _date)
-        end = self._read("spend/end", None, _date)
+        period = self._read("spend/period", "", choice_of(SPEND_PERIODS))
+        start = self._read("spend/start", None, date_value)
+        end = self._read("spend/end", None, date_value)
         if not period:
             return None
         if start is None or end is None:
@@ -326,7 +336,7 @@ class AppSettings:
     # --- window state -------------------------------------------------------------------
     @property
     def geometry(self) -> QByteArray:
-        return self._read("window/geometry", QByteArray(), _byte_array)
+        return self._read("window/geometry", QByteArray(), byte_array_value)
 
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
@@ -335,7 +345,7 @@ class AppSettings:
     @property
     def help_geometry(self) -> QByteArray:
         """The Help window's size and place."""
-        return self._read("help/geometry", QByteArray(), _byte_array)
+        return self._read("help/geometry", QByteArray(), byte_array_value)
 
     @help_geometry.setter
     def help_geometry(self, value: QByteArray) -> None:

@@ -17,6 +17,7 @@ from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
 from traitel_desktop.ui.frame.tabs import TabSpec, tab_specs
+from traitel_desktop.ui.frame.tray import AppTray, make_tray
 from traitel_desktop.ui.help.menu import HelpMenu
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.message_bar import MessageBar
@@ -35,6 +36,8 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     quit_requested = Signal()
     settings_requested = Signal()
+    #: The owner paused (True) or resumed (False) the alerts from the tray menu.
+    alerts_paused = Signal(bool)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *,
@@ -85,6 +88,10 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
 
         self._build_menus()
+        self.tray: AppTray | None = None
+        tray = make_tray(self)
+        if tray is not None:
+            self.attach_tray(tray)
         self.apply_preferences()
         self._restore_state()
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -150,6 +157,30 @@ class MainWindow(QMainWindow):
         """Every tab (built if it was not yet; its data loads when it is shown), for the
         keyboard shortcuts page of Help."""
         return [(host.spec.title, host.content()) for host in self.hosts]
+
+    # --- the tray ------------------------------------------------------------------------
+    def attach_tray(self, tray: AppTray) -> None:
+        """Use ``tray`` (made by :func:`make_tray` where the system has a tray): its tooltip
+        follows the balance, its menu opens, refreshes and quits this window."""
+        self.tray = tray
+        tray.show_balance(self.session.balance)
+        self.session.balance_read.connect(tray.show_balance)
+        tray.open_requested.connect(self.bring_back)
+        tray.refresh_requested.connect(self.refresh)
+        tray.quit_requested.connect(self._quit)
+        tray.pause_toggled.connect(self.alerts_paused)
+
+    def bring_back(self) -> None:
+        """Show the window again (from the tray), in front."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def keeps_running_in_tray(self) -> bool:
+        """Whether closing the window leaves the app in the tray: the owner chose it, and
+        the system has a tray."""
+        settings = self.session.settings
+        return self.tray is not None and settings is not None and settings.keep_in_tray
 
     # --- state --------------------------------------------------------------------------
     def apply_preferences(self) -> None:
@@ -262,8 +293,17 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save state, stop loading and tell the app why the window closed."""
+        """Save state, stop loading and tell the app why the window closed. Closed by its
+        title bar while the owner keeps the app in the tray: only hide (Quit still quits)."""
         self.save_state()
+        if not self._closing_for and self.keeps_running_in_tray():
+            event.ignore()
+            self.hide()
+            return
+        if self.tray is not None:
+            self.session.balance_read.disconnect(self.tray.show_balance)
+            self.tray.dispose()
+            self.tray = None
         self.header.timer.stop()
         for task in self._reloads.values():
             task.cancel()

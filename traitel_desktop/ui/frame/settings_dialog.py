@@ -1,5 +1,6 @@
 """The Settings dialog: the account's time zone (querytimezone / settimezone), the owner's
-currency, the low-balance threshold and the balance refresh interval."""
+currency, the low-balance threshold and the balance refresh interval (the Account page); the
+alerts (``settings_alerts``); the tray and starting at sign-in (``settings_computer``)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,8 @@ from traitel_desktop.services import Superseded
 from traitel_desktop.services.currency import choose_currency, is_demo, owner_currency
 from traitel_desktop.services.settings import MAX_REFRESH_MINUTES
 from traitel_desktop.ui.frame.currency_choice import CurrencyCombo
+from traitel_desktop.ui.frame.settings_alerts import AlertsPage
+from traitel_desktop.ui.frame.settings_computer import ComputerPage
 from traitel_desktop.ui.widgets.async_tools import spawn
 from traitel_desktop.ui.widgets.field_errors import FieldErrors
 from traitel_desktop.ui.widgets.grow import keep_fitting
@@ -35,6 +40,7 @@ from traitel_desktop.ui.widgets.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
+    from traitel_desktop.services.autostart import Autostart
 
 MONEY_PATTERN = r"^\d{1,9}([.]\d{0,4})?$"
 
@@ -50,16 +56,23 @@ class SettingsDialog(QDialog):
 
     loaded = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *,
+        autostart: Autostart | None = None,
+    ) -> None:
+        """``autostart``: how this computer starts apps at sign-in (by default
+        ``services.autostart.for_this_computer()``)."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(480)
         self.task: asyncio.Task[None] | None = None
         self.message_bar = MessageBar(self)
 
-        account = QGroupBox(self.tr("Account"), self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("settingsPages")
+        general = QWidget(self.pages)
+        account = QGroupBox(self.tr("Account"), general)
         self.zone = QComboBox(account)
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -85,7 +98,7 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         account_form.addRow("", hint)
 
-        balance = QGroupBox(self.tr("Balance"), self)
+        balance = QGroupBox(self.tr("Balance"), general)
         self.threshold = QLineEdit(balance)
         self.threshold.setValidator(
             QRegularExpressionValidator(QRegularExpression(MONEY_PATTERN), self.threshold)
@@ -116,12 +129,27 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # Never smaller than the pages need (an explicit minimum width would stop the layout
+        # from setting it: the Alerts page was squashed to the Account page's width).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(0, 8, 0, 0)
+        general_layout.addWidget(account)
+        general_layout.addWidget(balance)
+        general_layout.addStretch(1)
+        if autostart is None:
+            from traitel_desktop.services.autostart import for_this_computer
+
+            autostart = for_this_computer()
+        self.alerts_page = AlertsPage(self.pages)
+        self.computer_page = ComputerPage(autostart, self.pages)
+        self.pages.addTab(general, self.tr("Account"))
+        self.pages.addTab(self.alerts_page, self.tr("Alerts"))
+        self.pages.addTab(self.computer_page, self.tr("This computer"))
         layout.addWidget(self.message_bar)
-        layout.addWidget(account)
-        layout.addWidget(balance)
-        layout.addStretch(1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
 
         self.field_errors = FieldErrors()
@@ -133,6 +161,8 @@ class SettingsDialog(QDialog):
         if settings is not None:
             self.threshold.setText(str(settings.low_balance_threshold))
             self.refresh.setValue(settings.refresh_minutes)
+            self.alerts_page.show_settings(settings.alert_settings)
+            self.computer_page.show_settings(settings)
         self.set_zone_text(session.time_zone)
         self.zone.currentTextChanged.connect(self._update_zone_note)
         self._update_zone_note()
@@ -202,19 +232,34 @@ class SettingsDialog(QDialog):
         self.message_bar.clear()
         zone = self.zone_text
         if not is_valid_zone(zone):
+            self.pages.setCurrentIndex(0)
             self.field_errors.show_text(
                 "timezone", self.tr("Choose a time zone from the list, e.g. Europe/London.")
             )
             return
         threshold = self._threshold_value()
         if threshold is None:
+            self.pages.setCurrentIndex(0)
             self.field_errors.show_text("threshold", self.tr("Enter an amount such as 5 or 12.50."))
+            return
+        alerts = self.alerts_page.read()
+        if alerts is None:
+            self.pages.setCurrentWidget(self.alerts_page)  # the errors are there
+            first = self.alerts_page.field_errors.widget(self.alerts_page.field_errors.marked()[0])
+            if first is not None:
+                first.setFocus()
+            return
+        was_starting = self.computer_page.autostart_on()
+        if not self.computer_page.apply_autostart():
+            self.pages.setCurrentWidget(self.computer_page)
             return
         if zone != self.session.time_zone:
             self.save_button.setEnabled(False)
             try:
                 await self.session.set_time_zone(zone)
             except TraiTelError as exc:
+                self.computer_page.undo_autostart(was_starting)
+                self.pages.setCurrentIndex(0)
                 if not self.field_errors.show(exc):
                     self.message_bar.show_error(exc)
                 return
@@ -224,6 +269,9 @@ class SettingsDialog(QDialog):
         if settings is not None:
             settings.low_balance_threshold = threshold
             settings.refresh_minutes = self.refresh.value()
+            settings.alert_settings = alerts
+            if self.computer_page.keep_in_tray.isEnabled():
+                settings.keep_in_tray = self.computer_page.keep_in_tray.isChecked()
             settings.sync()
         if self.currency.isEnabled() and (
             self.currency.code() != owner_currency(self.session)
