@@ -9,10 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from traitel_desktop.core.alert_settings import AlertSettings
 from traitel_desktop.core.alerts.record import AlertKind
 from traitel_desktop.core.insights import ANOMALY_FACTOR, ANOMALY_WINDOW
 
-__all__ = ["AlertConfig", "BusinessHours"]
+__all__ = ["SWITCHES", "AlertConfig", "BusinessHours", "config_from"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +49,34 @@ class AlertConfig:
     def on(self, kind: AlertKind) -> bool:
         """Whether alerts of ``kind`` are switched on."""
         return kind in self.enabled
+
+
+#: The owner's switch (an :class:`AlertSettings` field) of each kind of alert. A summary of
+#: many new rows has no switch of its own: it stands for the row alerts that are on.
+SWITCHES: dict[AlertKind, str] = {
+    AlertKind.LOW_BALANCE: "low_balance",
+    AlertKind.RUNWAY: "runway",
+    AlertKind.NEW_FAX: "new_fax",
+    AlertKind.NEW_TEXT: "new_text",
+    AlertKind.MISSED_CALL: "missed_call",
+    AlertKind.FAX_FAILED: "failed_fax",
+    AlertKind.UNUSUAL_SPEND: "unusual_spend",
+    AlertKind.NEW_COUNTRY: "new_country",
+    AlertKind.AFTER_HOURS: "after_hours",
+    AlertKind.SUB_ACCOUNT_SPIKE: "sub_account_spike",
+}
+
+
+def config_from(settings: AlertSettings) -> AlertConfig:
+    """What the rules read, from what the owner chose in Settings (the one place the two
+    meet: the settings page stores :class:`AlertSettings`, the rules take this)."""
+    enabled = {kind for kind, switch in SWITCHES.items() if getattr(settings, switch)}
+    enabled.add(AlertKind.SUMMARY)
+    return AlertConfig(
+        enabled=frozenset(enabled),
+        warning_level=settings.warning_level,
+        critical_level=settings.critical_level,
+        runway_days=settings.runway_days,
+        spend_factor=settings.spend_factor,
+        business_hours=BusinessHours(settings.business_start, settings.business_end),
+    )
