@@ -1,8 +1,9 @@
 """New activity while the sandbox runs (``--live RATE``): the :class:`LiveGenerator`.
 
 About ``rate`` events a minute arrive at random (exponential gaps: a Poisson stream, from a
-seeded generator) across the six logs of one account, in the generated data's proportions.
-Each :meth:`LiveGenerator.step` appends, in one transaction, every event due by ``now``: rows
+seeded generator) across the six logs of one account, in the generated data's proportions;
+the same seed gives the same rows, however often the stream is stepped. Each
+:meth:`LiveGenerator.step` appends, in one transaction, every event due by ``now``: rows
 stamped with their own due time (UTC epoch seconds, shown in the account's zone), numbered
 after every row already in their log, between the account's own numbers (its DIDs and
 sub-accounts, read afresh each step) and its correspondents (read from its logs), costed from
@@ -11,8 +12,8 @@ balance debited by their cost. Shares (:class:`LiveShares`) of sent faxes fail (
 fax result tables), of inbound calls are missed (``failed``), and of outbound calls go to an
 unusual country (:data:`~.data.catalog.UNUSUAL_REGIONS`, which no correspondent is in).
 
-Tests drive :meth:`step` with a pinned clock; :class:`LiveDriver` calls it every few seconds
-in a thread while a sandbox runs with a live rate.
+Tests drive :meth:`step` with a pinned clock; :class:`.live_driver.LiveDriver` calls it every
+few seconds in a thread while a sandbox runs with a live rate.
 """
 
 from __future__ import annotations
@@ -119,7 +120,10 @@ class LiveGenerator:
         self.rate = check_rate(rate)
         self.account_id = account_id
         self.shares = shares or LiveShares()
-        self.rng = random.Random(seed)
+        # Two streams: when events come, and what they are; so the rows are the same however
+        # often the stream is stepped.
+        self.timing = random.Random(seed)
+        self.rng = random.Random(f"live rows {seed}")
         self.rates = Rates.from_catalog()
         self._next: float | None = None if start is None else _epoch(start) + self._gap()
         self._contacts: _Contacts | None = None
@@ -128,7 +132,7 @@ class LiveGenerator:
         self._log_weights = list(LOG_SHARE.values())
 
     def _gap(self) -> float:
-        return self.rng.expovariate(self.rate / 60) if self.rate else math.inf
+        return self.timing.expovariate(self.rate / 60) if self.rate else math.inf
 
     def step(self, now: datetime | float) -> list[LiveEvent]:
         """Add every event due by ``now`` (in one transaction); return them, oldest first."""
