@@ -116,7 +116,7 @@ def test_live_option_is_accepted_and_said_in_the_banner() -> None:
         urls = re.findall(r"http://\S+", "\n".join(lines))
         assert call(urls[0], "querybalance").ok
     finally:
-        out, err = stop_and_wait(proc, signal.SIGTERM)
+        _out, err = stop_and_wait(proc, signal.SIGTERM)
     assert proc.returncode == 0 and "Traceback" not in err
 
 
