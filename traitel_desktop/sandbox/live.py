@@ -21,10 +21,8 @@ from __future__ import annotations
 import math
 import random
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-
-import phonenumbers
 
 from traitel_desktop.sandbox.data import catalog
 from traitel_desktop.sandbox.data.generate import INSERT, LOG_SHARE
@@ -41,6 +39,7 @@ from traitel_desktop.sandbox.data.traffic import (
     voice_cost,
 )
 from traitel_desktop.sandbox.db import Database
+from traitel_desktop.sandbox.live_contacts import Contacts, read_contacts
 
 #: The most events a minute a live sandbox accepts (ten a second).
 MAX_RATE = 600.0
@@ -84,15 +83,6 @@ class LiveEvent:
 
 
 @dataclass
-class _Contacts:
-    """The account's correspondents (numbers and regions), by kind of traffic."""
-
-    fixed: list[tuple[str, str]] = field(default_factory=list)
-    mobiles: list[tuple[str, str]] = field(default_factory=list)
-    voice: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
 class _Account:
     """The account's own numbers, as they are now."""
 
@@ -126,7 +116,7 @@ class LiveGenerator:
         self.rng = random.Random(f"live rows {seed}")
         self.rates = Rates.from_catalog()
         self._next: float | None = None if start is None else _epoch(start) + self._gap()
-        self._contacts: _Contacts | None = None
+        self._contacts: Contacts | None = None
         self._unusual = NumberMaker(self.rng)
         self._logs = list(LOG_SHARE)
         self._log_weights = list(LOG_SHARE.values())
@@ -149,7 +139,7 @@ class LiveGenerator:
             self._next += self._gap()
         with self.db.transaction() as conn:
             if self._contacts is None:
-                self._contacts = self._read_contacts(conn)
+                self._contacts = read_contacts(conn, self.account_id, self.rates, self.rng)
             account = self._read_account(conn)
             events = [e for e in (self._event(conn, account, ts) for ts in due) if e]
             spent = sum(e.cost_micro for e in events)
@@ -174,32 +164,6 @@ class LiveGenerator:
         ivml = [r[0] for r in conn.execute(
             "SELECT id FROM ivml WHERE account_id = ? AND type = 'outbound' ORDER BY id", aid)]
         return _Account(subs, dids, ivml)
-
-    def _read_contacts(self, conn: sqlite3.Connection) -> _Contacts:
-        """Correspondents from the account's logs (new valid numbers when it has none)."""
-        def numbers(sql: str, rated: dict[str, object]) -> list[tuple[str, str]]:
-            out = []
-            for (number,) in conn.execute(sql, (self.account_id, self.account_id)):
-                region = _region(number)
-                if region in rated and region not in catalog.UNUSUAL_REGIONS:
-                    out.append((number, region))
-            return out
-
-        def union(a: str, b: str) -> str:
-            return (f"SELECT dst FROM log_{a} WHERE account_id = ? UNION"
-                    f" SELECT src FROM log_{b} WHERE account_id = ? ORDER BY 1")
-
-        contacts = _Contacts(
-            fixed=numbers(union("faxout", "faxin"), dict(self.rates.fax)),
-            mobiles=numbers(union("smsout", "smsin"), dict(self.rates.sms)),
-            voice=numbers(union("voiceout", "voicein"), dict(self.rates.voice)),
-        )
-        maker = NumberMaker(self.rng)
-        for kind, mobile in (("fixed", False), ("mobiles", True), ("voice", False)):
-            if not getattr(contacts, kind):
-                regions = catalog.CONTACT_REGIONS
-                setattr(contacts, kind, [(maker.make(r, None, mobile), r) for r in regions])
-        return contacts
 
     # -- one event --------------------------------------------------------------------------
     def _event(self, conn: sqlite3.Connection, account: _Account, ts: int) -> LiveEvent | None:
@@ -304,14 +268,7 @@ class LiveGenerator:
         cost = rate * parts
         return (sub, src, dst, parts, state, cost), cost, ""
 
-    def _contacts_of(self) -> _Contacts:
+    def _contacts_of(self) -> Contacts:
         assert self._contacts is not None
         return self._contacts
 
-
-def _region(number: str) -> str:
-    try:
-        parsed = phonenumbers.parse("+" + number)
-    except phonenumbers.NumberParseException:
-        return ""
-    return phonenumbers.region_code_for_number(parsed) or ""
