@@ -269,3 +269,33 @@ def test_steps_in_a_thread_while_the_client_reads_stay_consistent(
     assert not failures and events
     spent = to_money(sum(e.cost_micro for e in events))
     assert before - client.query_balance() == spent
+
+
+def test_the_driver_steps_by_the_clock_until_stopped(
+    pinned: tuple[Sandbox, Clock, TraiTelClient],
+) -> None:
+    from traitel_desktop.sandbox.live_driver import LiveDriver
+
+    sb, clock, client = pinned
+    before = {m: len(rows_by_id(client, m, clock.now)) for m in LOG_MODES}
+    stepped = threading.Event()
+    calls: list[float] = []
+
+    def minute_per_call() -> float:  # each step finds a minute gone by
+        calls.append((T0 + timedelta(minutes=len(calls))).timestamp())
+        if len(calls) >= 4:
+            stepped.set()
+        return calls[-1]
+
+    driver = LiveDriver(LiveGenerator(sb.db, rate=60, seed=1), minute_per_call, interval=0.01)
+    driver.start()
+    try:
+        assert stepped.wait(timeout=60)
+    finally:
+        driver.stop()
+    assert not driver._thread.is_alive()
+    steps = len(calls)
+    clock.now = T0 + timedelta(minutes=steps)
+    after = {m: len(rows_by_id(client, m, clock.now)) for m in LOG_MODES}
+    assert sum(after.values()) - sum(before.values()) >= 60  # a minute or more at 60/min
+    assert len(calls) == steps  # no step after stop
