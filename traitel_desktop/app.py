@@ -31,6 +31,19 @@ def window_size(text: str) -> tuple[int, int]:
     return size
 
 
+def demo_live_rate(text: str) -> float:
+    """``--demo-live RATE``: new events a minute, 0 to 600 (else a plain usage error)."""
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = -1.0
+    if not 0 <= rate <= 600:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"RATE is how many new events a minute to add, a number from 0 to 600, not {text!r}"
+        )
+    return rate
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="traitel-desktop", description=APP_NAME)
@@ -60,6 +73,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="WxH",
         help="with --screenshots: the main window's size, e.g. 1024x700 (default 1100x720)",
     )
+    parser.add_argument(
+        "--demo-live",
+        type=demo_live_rate,
+        default=None,
+        metavar="RATE",
+        help="with --demo: new activity a minute on the demo account while it runs "
+        "(default 1, so alerts arrive now and then; 0 turns it off)",
+    )
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     # For the start-up benchmark: the demo account on a sandbox that already runs elsewhere.
     parser.add_argument("--demo-gateways", nargs=2, default=None, help=argparse.SUPPRESS)
@@ -67,6 +88,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.screenshots is not None or args.demo_gateways:
         args.demo = True
+    if args.demo_live is None:
+        from traitel_desktop.services.early_sandbox import DEMO_LIVE_RATE
+
+        args.demo_live = DEMO_LIVE_RATE
     return args
 
 
@@ -137,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         # Start the sandbox now, in parallel with Qt's start-up (see bench/bench_startup.py).
         from traitel_desktop.services.early_sandbox import start_early
 
-        pending_sandbox = start_early(args.data_dir)
+        pending_sandbox = start_early(args.data_dir, live_rate=args.demo_live)
     setup_logging(args.verbose)
     app = make_application()
     import asyncio
@@ -180,6 +205,7 @@ async def _run(args: argparse.Namespace, pending_sandbox: Future[Any] | None) ->
         pending_sandbox=pending_sandbox,
         demo_gateways=tuple(args.demo_gateways) if args.demo_gateways else None,
         ready_hook=ready_hook,
+        demo_live_rate=args.demo_live,
     )
     try:
         return await controller.run()

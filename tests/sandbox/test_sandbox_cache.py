@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from traitel_desktop.sandbox import sandbox as sandbox_module
 from traitel_desktop.sandbox import start_sandbox
+from traitel_desktop.sandbox import templates as sandbox_module
 
 DAY = date(2026, 3, 14)
 

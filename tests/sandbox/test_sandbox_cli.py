@@ -103,3 +103,29 @@ def test_a_second_stop_signal_leaves_at_once() -> None:
     with pytest.raises(SystemExit) as left:
         stop._on_signal(signal.SIGINT, None)
     assert left.value.code == 128 + signal.SIGINT
+
+
+def test_live_option_is_accepted_and_said_in_the_banner() -> None:
+    from traitel_desktop.sandbox.__main__ import parse_args
+
+    assert parse_args(["--live", "2.5"]).live == 2.5
+    assert parse_args([]).live == 0.0
+    proc, lines = run("--live", "30")
+    try:
+        assert "Live: about 30 new events a minute on the demo account." in lines
+        urls = re.findall(r"http://\S+", "\n".join(lines))
+        assert call(urls[0], "querybalance").ok
+    finally:
+        _out, err = stop_and_wait(proc, signal.SIGTERM)
+    assert proc.returncode == 0 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("rate", ["-1", "601", "1e9", "nan", "lots"])
+def test_an_unusable_live_rate_is_a_plain_usage_error(rate: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "traitel_desktop.sandbox", "--live", rate], cwd=ROOT,
+        capture_output=True, text=True, timeout=30,
+    )
+    assert proc.returncode == 2
+    assert "RATE is how many new events a minute to add, a number from 0 to 600" in proc.stderr
+    assert f"not {rate!r}" in proc.stderr and "Traceback" not in proc.stderr

@@ -13,6 +13,11 @@ activity), ``noivr``/``noivr`` (no IVR subscription: Error 115), ``other``/``oth
 customer: its sub-account e-mail ``alex.morgan@bluegum-logistics.com.au`` gives Error 101 when
 used on another account), ``locked``/``locked`` (always Error 002).
 
+A live sandbox keeps adding new activity to ``demo`` while it runs (about RATE events a
+minute, some of them failed faxes, missed calls and, rarely, a call to an unusual country):
+``start_sandbox(live_rate=RATE)``, or ``--live RATE`` on the command line; tests drive
+:class:`~traitel_desktop.sandbox.live.LiveGenerator` step by step instead.
+
 Run it on its own with ``python -m traitel_desktop.sandbox --help``.
 """
 

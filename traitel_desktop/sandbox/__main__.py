@@ -12,6 +12,7 @@ from types import FrameType
 from traitel_desktop.sandbox.data.accounts import ACCOUNTS, OTHER_ACCOUNT_EMAIL
 from traitel_desktop.sandbox.data.generate import PRESETS
 from traitel_desktop.sandbox.faults import GATEWAY_NAMES, Faults
+from traitel_desktop.sandbox.live import MAX_RATE, check_rate
 from traitel_desktop.sandbox.sandbox import Sandbox, start_sandbox
 
 ACCOUNT_NOTES = {
@@ -23,6 +24,17 @@ ACCOUNT_NOTES = {
 
 #: The signals that stop the sandbox (SIGBREAK is Ctrl+Break on Windows).
 STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGBREAK")
+
+
+def live_rate(text: str) -> float:
+    """``--live RATE``: new events a minute, 0 to :data:`MAX_RATE` (else a plain usage error)."""
+    try:
+        return check_rate(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"RATE is how many new events a minute to add, a number from 0 to {MAX_RATE:g}"
+            f" (for example 2), not {text!r}"
+        ) from None
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -47,10 +59,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="share of answers cut in half (0..1)")
     parser.add_argument("--down", choices=GATEWAY_NAMES, default=None,
                         help="keep this gateway's port closed")
+    parser.add_argument("--live", type=live_rate, default=0.0, metavar="RATE",
+                        help="keep adding new activity to the demo account while running:"
+                        " about RATE events a minute (0: none, the default)")
     return parser.parse_args(argv)
 
 
-def banner(sb: Sandbox) -> str:
+def banner(sb: Sandbox, live: float = 0.0) -> str:
     """What the command prints once the gateways listen (no secrets: these are demo logins)."""
     lines = [
         "TraiTel sandbox is running.",
@@ -62,6 +77,8 @@ def banner(sb: Sandbox) -> str:
         lines.append(f"  {user} / {password}  - {ACCOUNT_NOTES[user]}")
     if sb.faults != Faults():
         lines.append(f"Faults: {sb.faults}")
+    if live:
+        lines.append(f"Live: about {live:g} new events a minute on the demo account.")
     lines.append("Press Ctrl+C to stop.")
     return "\n".join(lines)
 
@@ -114,9 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop = StopRequest()
     stop.install()  # before starting: a signal during the start stops right after it
     sb = start_sandbox(data_dir=args.data_dir, seed=args.seed, preset=args.preset,
-                       faults=faults, host=args.host, port=args.port, alt_port=args.alt_port)
+                       faults=faults, host=args.host, port=args.port, alt_port=args.alt_port,
+                       live_rate=args.live)
     try:
-        print(banner(sb), flush=True)
+        print(banner(sb, args.live), flush=True)
         stop.wait()
     finally:
         sb.stop()

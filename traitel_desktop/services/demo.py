@@ -59,10 +59,14 @@ class LocalSandbox:
         *,
         running: Any = None,
         pending: Future[Any] | None = None,
+        live_rate: float = 0.0,
     ) -> None:
         """``running``: use this already running sandbox (tests); it is not stopped here.
-        ``pending``: a sandbox being started elsewhere (see :func:`start_early`); owned."""
+        ``pending``: a sandbox being started elsewhere (see :func:`start_early`); owned.
+        ``live_rate``: new events a minute in a sandbox started here (0: none; the app's
+        ``--demo`` uses ``early_sandbox.DEMO_LIVE_RATE``)."""
         self.data_dir = data_dir
+        self.live_rate = live_rate
         self._sandbox: Any = running
         self._owned = running is None
         self._pending = pending
@@ -117,7 +121,8 @@ class LocalSandbox:
             from traitel_desktop.services.early_sandbox import sandbox_cache_dir
 
             self._sandbox = start_sandbox(
-                data_dir=self.data_dir, preset="demo", cache_dir=sandbox_cache_dir()
+                data_dir=self.data_dir, preset="demo", cache_dir=sandbox_cache_dir(),
+                live_rate=self.live_rate,
             )
             self._owned = True
             log.info("sandbox started at %s", self._sandbox.primary_url)

@@ -50,6 +50,10 @@ CONTACT_REGIONS: tuple[str, ...] = (
     "IN", "IE", "NL", "ZA",
 )
 
+#: Rated destinations no correspondent of the demo data is in: the live sandbox's rare call to
+#: an unusual country (a fraud tripwire: the first call ever to a country) goes to one of them.
+UNUSUAL_REGIONS: tuple[str, ...] = ("LV", "CU", "SL")
+
 #: region -> (country, replies, masking, tracking, masktrack) per SMS part.
 SMS_RATES: dict[str, tuple[str, str, str, str, str]] = {
     "AU": ("Australia", "0.0650", "0.0750", "0.0700", "0.0800"),
@@ -66,6 +70,9 @@ SMS_RATES: dict[str, tuple[str, str, str, str, str]] = {
     "HK": ("Hong Kong", "0.0500", "0.0600", "0.0550", "0.0650"),
     "IN": ("India", "0.0200", "0.0250", "0.0250", "0.0300"),
     "ZA": ("South Africa", "0.0350", "0.0400", "0.0400", "0.0450"),
+    "LV": ("Latvia", "0.0900", "0.1000", "0.0950", "0.1050"),
+    "CU": ("Cuba", "0.1500", "0.1700", "0.1600", "0.1800"),
+    "SL": ("Sierra Leone", "0.1200", "0.1400", "0.1300", "0.1500"),
 }
 
 #: region -> (flag fall, per second, per minute, billing type) for outbound calls.
@@ -84,6 +91,9 @@ VOICE_RATES: dict[str, tuple[str, str, str, str]] = {
     "HK": ("0.0000", "0.0003", "0.0180", "PerSecond"),
     "IN": ("0.0150", "0.0006", "0.0360", "PerMinute"),
     "ZA": ("0.0250", "0.0010", "0.0600", "PerSecond"),
+    "LV": ("0.0500", "0.0040", "0.2400", "PerSecond"),
+    "CU": ("0.1000", "0.0150", "0.9000", "PerMinute"),
+    "SL": ("0.0800", "0.0080", "0.4800", "PerSecond"),
 }
 
 #: region -> (flag fall, per second, per minute, per page, billing type) for outbound faxes.
@@ -102,6 +112,9 @@ FAX_RATES: dict[str, tuple[str, str, str, str, str]] = {
     "HK": ("0.0000", "0.0000", "0.0000", "0.0900", "PerPage"),
     "IN": ("0.0200", "0.0000", "0.0000", "0.0700", "PerPage"),
     "ZA": ("0.0200", "0.0000", "0.0000", "0.0800", "PerPage"),
+    "LV": ("0.0500", "0.0000", "0.0000", "0.2000", "PerPage"),
+    "CU": ("0.1000", "0.0150", "0.9000", "0.0000", "PerMinute"),
+    "SL": ("0.0800", "0.0000", "0.0000", "0.4000", "PerPage"),
 }
 
 #: Receiving a call on a DID costs this much per started minute (answered calls only).

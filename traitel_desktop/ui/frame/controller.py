@@ -40,6 +40,7 @@ class AppController(QObject):
         pending_sandbox: Future[Any] | None = None,
         demo_gateways: tuple[str, ...] | None = None,
         ready_hook: Callable[[MainWindow], Awaitable[None]] | None = None,
+        demo_live_rate: float = 0.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,7 +56,9 @@ class AppController(QObject):
             from types import SimpleNamespace
 
             running = SimpleNamespace(primary_url=demo_gateways[0], alternate_url=demo_gateways[-1])
-        self.sandbox = LocalSandbox(sandbox_dir, running=running, pending=pending_sandbox)
+        self.sandbox = LocalSandbox(
+            sandbox_dir, running=running, pending=pending_sandbox, live_rate=demo_live_rate
+        )
         self.window: MainWindow | None = None
         self._quit = asyncio.Event()
         app = QApplication.instance()
