@@ -24,7 +24,7 @@ def check(rows: dict[str, list[Any]], balance: str = "100", today: dt.date = TOD
 def test_the_first_check_only_takes_note_then_a_new_row_alerts_once() -> None:
     rows: dict[str, list[Any]] = {"logfaxin": [fax_in(5, TODAY)], "logsmsin": []}
     first = evaluate(check(rows), WatchState(), CONFIG)
-    assert first.alerts == [] and first.state.last_ids == {"logfaxin": 5, "logsmsin": 0}
+    assert first.alerts == [] and first.state.seen == {"logfaxin": {(5, TODAY)}, "logsmsin": set()}
     rows["logsmsin"].append(text_in(1, TODAY))
     second = evaluate(check(rows, minutes=5), first.state, CONFIG)
     assert [a.key for a in second.alerts] == ["new_text:logsmsin:1"]
@@ -42,7 +42,8 @@ def test_a_restart_reads_the_state_back_and_repeats_nothing() -> None:
 
 
 def test_a_damaged_state_value_is_left_out_not_fatal() -> None:
-    state = state_from_texts({"last_id:logfaxin": "x7", "last_id:nolog": "3", "tripped": ""})
+    state = state_from_texts({"seen:logfaxin": "x7", "seen:nolog": "3", "last_id:logsmsin": "4",
+                              "tripped": ""})
     assert state == WatchState()
 
 
@@ -90,3 +91,23 @@ def test_countries_called_before_the_first_check_are_known() -> None:
                             call(3, TODAY, other="33140000000", out=True)]
     found = evaluate(check(rows, minutes=5), state, CONFIG).alerts
     assert [a.key for a in found if a.kind is AlertKind.NEW_COUNTRY] == ["new_country:FR"]
+
+
+def test_a_row_that_shows_later_with_a_lower_id_still_alerts() -> None:
+    """The spec says IDs grow with time, but a gateway (the live sandbox did) may hand a row
+    that shows later a lower ID than one already seen: it is new all the same."""
+    rows: dict[str, list[Any]] = {"logfaxin": [fax_in(5, TODAY, "09:00:00")]}
+    state = evaluate(check(rows), WatchState(), CONFIG).state
+    rows["logfaxin"].append(fax_in(90, TODAY, "09:10:00"))
+    state = evaluate(check(rows, minutes=5), state, CONFIG).state
+    rows["logfaxin"].append(fax_in(40, TODAY, "09:12:00"))  # lower than 90, shown later
+    found = evaluate(check(rows, minutes=10), state, CONFIG).alerts
+    assert [a.key for a in found] == ["new_fax:logfaxin:40"]
+
+
+def test_what_was_seen_is_kept_for_yesterday_and_today_only() -> None:
+    two_days_ago = TODAY - dt.timedelta(days=2)
+    rows: dict[str, list[Any]] = {"logfaxin": [fax_in(3, two_days_ago), fax_in(5, TODAY)]}
+    state = evaluate(check(rows), WatchState(), CONFIG).state
+    assert state.seen == {"logfaxin": {(5, TODAY)}}
+    assert state_from_texts(state_to_texts(state)) == state

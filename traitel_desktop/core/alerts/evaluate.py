@@ -30,14 +30,17 @@ __all__ = ["Check", "Outcome", "WatchState", "evaluate", "new_rows"]
 class WatchState:
     """What the watcher remembers between checks (see the module docstring)."""
 
-    last_ids: Mapping[str, int] = field(default_factory=dict)
+    #: Per log, the rows already seen, as (ID, day), for yesterday and today (not the
+    #: highest ID: a gateway may hand a row that shows later a lower ID than one seen, and
+    #: one missed row is a missed fax). Older days are let go, so it stays small.
+    seen: Mapping[str, frozenset[tuple[int, dt.date]]] = field(default_factory=dict)
     tripped: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
 
     @property
     def started(self) -> bool:
         """Whether a first check already took note of the account."""
-        return bool(self.last_ids)
+        return bool(self.seen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +69,28 @@ class Outcome:
     state: WatchState
 
 
-def new_rows(rows: Mapping[str, Sequence[Sequence[Any]]], last_ids: Mapping[str, int]) -> tuple[
-    list[LogRow], dict[str, int]
-]:
-    """The rows above each log's last seen ID (oldest first by date, time and ID) and the
-    last IDs afterwards. A log never seen has nothing new: its rows are taken note of."""
+def new_rows(
+    rows: Mapping[str, Sequence[Sequence[Any]]],
+    seen: Mapping[str, frozenset[tuple[int, dt.date]]],
+    today: dt.date,
+) -> tuple[list[LogRow], dict[str, frozenset[tuple[int, dt.date]]]]:
+    """The rows whose ID was not seen before in their log (oldest first by date, time and
+    ID) and what is seen afterwards: the rows seen before and now, of yesterday and today. A
+    log never seen has nothing new: its rows are taken note of."""
     fresh: list[LogRow] = []
-    ids = dict(last_ids)
+    keep_from = today - dt.timedelta(days=1)
+    after = dict(seen)
     for log, typed in rows.items():
         parsed = log_rows(log, typed)
-        if not parsed:
-            continue
-        top = max(r.id for r in parsed)
-        if log in last_ids:
-            fresh += [r for r in parsed if r.id > last_ids[log]]
-        ids[log] = max(top, ids.get(log, top))
+        known = {row_id for row_id, _day in seen.get(log, ())}
+        if log in seen:
+            fresh += [r for r in parsed if r.id not in known]
+        after[log] = frozenset(
+            {(i, d) for i, d in seen.get(log, ()) if d >= keep_from}
+            | {(r.id, r.day) for r in parsed if r.day >= keep_from}
+        )
     fresh.sort(key=lambda r: (r.day, r.time, r.log, r.id))
-    return fresh, ids
+    return fresh, after
 
 
 def evaluate(check: Check, state: WatchState, config: AlertConfig,
@@ -93,9 +101,7 @@ def evaluate(check: Check, state: WatchState, config: AlertConfig,
 
     now = check.now
     first = not state.started
-    fresh, ids = new_rows(check.rows, state.last_ids)
-    for log in check.rows:  # a log with no rows yet starts now: its first rows are new
-        ids.setdefault(log, 0)
+    fresh, ids = new_rows(check.rows, state.seen, check.today)
     alerts: list[Alert] = []
     tripped = state.tripped
     if check.balance is not None:
@@ -119,7 +125,7 @@ def evaluate(check: Check, state: WatchState, config: AlertConfig,
     spikes = {k: v for k, v in hourly_spend(today_rows).items() if k in fresh_hours}
     alerts += sub_account_spikes(spikes, check.usual_daily, config, now, check.sub_names)
     shown, folded = summarise(alerts, config.summary_after, now)
-    new_state = replace(state, last_ids=ids, tripped=tripped, countries=countries)
+    new_state = replace(state, seen=ids, tripped=tripped, countries=countries)
     return Outcome(shown, folded, new_state)
 
 
