@@ -89,6 +89,11 @@ class AlertsTab(QWidget):
         self.empty.setObjectName("alertsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QLabel(self)
+        self.details.setObjectName("alertDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("The selected alert"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -110,6 +115,7 @@ class AlertsTab(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
 
         self.read_action = self._action(self.tr("Mark as read"), "Ctrl+M", self.mark_selected)
@@ -169,6 +175,9 @@ class AlertsTab(QWidget):
 
     def _enable(self) -> None:
         alerts = self.model.alerts
+        chosen = self.selected()
+        self.details.setText(f"{chosen[-1].title}\n{chosen[-1].text}" if chosen else "")
+        self.details.setVisible(bool(chosen))
         self.read_action.setEnabled(any(not a.read for a in self.selected()))
         self.all_action.setEnabled(any(not a.read for a in alerts))
         self.clear_action.setEnabled(bool(alerts))
