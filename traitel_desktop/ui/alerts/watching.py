@@ -51,4 +51,5 @@ def forget_watcher(session: Session) -> None:
     """Close the session's watcher (the next :func:`watcher_for` makes a new one)."""
     watcher = _watchers.pop(session, None)
     if watcher is not None:
+        watcher.pause()  # first: a check cancelled by close() would schedule the next one
         watcher.close()
