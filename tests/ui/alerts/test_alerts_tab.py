@@ -197,3 +197,34 @@ def test_the_model_passes_the_model_tester(qtmodeltester: Any, session: Session,
     qtmodeltester.check(model)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "When (Sydney time)"
 
+
+
+def test_enter_on_a_money_alert_opens_the_balance_or_spend(
+    qtbot: Any, session: Session, fresh_sandbox: Any, run: Callable[..., Any],
+) -> None:
+    from traitel_desktop.core.alerts import Alert, Severity, Target
+
+    window = window_for(qtbot, session)
+    assert window.watcher is not None
+    now = now_utc()
+    window.watcher.book.add([
+        Alert(AlertKind.UNUSUAL_SPEND, Severity.WARNING, "Unusual spending today",
+              "Today you spent more than usual.", "spend:test", Target("spend"), now),
+        Alert(AlertKind.LOW_BALANCE, Severity.CRITICAL, "Your balance is very low",
+              "Top up your account.", "balance:test", Target("balance"), now),
+    ])
+    window.watcher.alerts_changed.emit()  # as the watcher does after a check
+    tab = alerts_tab(window, run)
+    assert window.tabs.tabText(alerts_index(window)) == "Alerts (2)"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    tab.select_row(tab.proxy.rowCount() - 1)  # the spend alert (the older one)
+    tab.view.setFocus()
+    QTest.keyClick(tab.view, Qt.Key.Key_Return)
+    assert window.current_spec().name == "spend"
+    window.tabs.setCurrentIndex(alerts_index(window))
+    tab.select_row(0)  # the balance
+    tab.view.setFocus()
+    QTest.keyClick(tab.view, Qt.Key.Key_Return)
+    assert window.header.refresh_button.hasFocus()
+    assert window.tabs.tabText(alerts_index(window)) == "Alerts"

@@ -15,6 +15,7 @@ from traitel_desktop.services import Superseded
 from traitel_desktop.services.currency import owner_currency, show_currency
 from traitel_desktop.services.storage import StorageError
 from traitel_desktop.ui.alerts.watching import forget_watcher, watch_minutes, watcher_for
+from traitel_desktop.ui.frame import alert_links
 from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
@@ -220,14 +221,7 @@ class MainWindow(QMainWindow):
 
     def show_unread(self) -> None:
         """The Alerts tab's title with the unread count: "Alerts (3)"."""
-        index = [spec.name for spec in self.specs].index("alerts")
-        title = self.specs[index].title.replace("&", "&&")
-        try:
-            unread = self.watcher.unread_count() if self.watcher is not None else 0
-        except StorageError:
-            unread = 0
-        self.tabs.setTabText(index, self.tr("{0} ({1})").format(title, unread) if unread
-                             else title)
+        alert_links.show_unread(self)
 
     def _tab_built(self, widget: QWidget) -> None:
         opened = getattr(widget, "open_requested", None)
@@ -235,31 +229,8 @@ class MainWindow(QMainWindow):
             opened.connect(self.open_alert)
 
     def open_alert(self, alert: StoredAlert) -> asyncio.Task[Any] | None:
-        """Open where ``alert`` points: its row in Activity, the balance in the header, or
-        the Spend tab. Returns the task that shows an Activity row."""
-        from traitel_desktop.core.alerts import Target
-        from traitel_desktop.core.dates import in_zone
-
-        target = Target.parse(alert.target)
-        if target.place == "balance":
-            self.header.focus_balance()
-            return None
-        names = [spec.name for spec in self.specs]
-        name = "spend" if target.place == "spend" else "activity"
-        self.tabs.setCurrentIndex(names.index(name))
-        if target.place != "row" or target.log is None or target.row_id is None:
-            return None
-        log_name, row_id = target.log, target.row_id
-        day = in_zone(alert.created, self.session.time_zone).date()
-        loading = self._reloads.get(names.index("activity"))
-
-        async def show() -> None:
-            if loading is not None and not loading.done():
-                await asyncio.wait([loading])
-            tab: Any = self.tab("activity")
-            await tab.show_row(log_name, row_id, day)
-
-        return spawn(self._guarded(show), name="open-alert")
+        """Open where ``alert`` points (see :func:`.alert_links.open_alert`)."""
+        return alert_links.open_alert(self, alert)
 
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
