@@ -13,7 +13,9 @@ from traitel_desktop.ui.widgets.async_tools import spawn
 
 if TYPE_CHECKING:
     from traitel_desktop.services.watcher import StoredAlert
-    from traitel_desktop.ui.frame.main_window import MainWindow
+
+#: The main window (typed loosely: it imports this module).
+MainWindow = Any
 
 __all__ = ["open_alert", "show_unread"]
 
