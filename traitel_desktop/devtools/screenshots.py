@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from traitel_desktop.devtools.shot_kit import LOAD_TIMEOUT, Shot, ShotContext, settle
 from traitel_desktop.devtools.shots import (
     activity,
+    alerts,
     change_history,
     costs,
     did_wizard,
@@ -169,6 +170,7 @@ REGISTRY: list[tuple[str, Shot]] = [
     *costs.SHOTS,
     *activity.SHOTS,
     *help_window.SHOTS,
+    *alerts.SHOTS,
 ]
 
 
@@ -179,8 +181,11 @@ def build_all_tabs(window: MainWindow) -> None:
 
 
 def all_shots(window: MainWindow) -> list[tuple[str, Shot]]:
-    """Every shot: one per tab, then the registry."""
-    return [(spec.name, tab_shot(spec.name)) for spec in window.specs] + list(REGISTRY)
+    """Every shot: one per tab (unless the registry shoots that tab itself, as ``alerts``
+    with alerts in it), then the registry."""
+    own = {name for name, _shot in REGISTRY}
+    return [(spec.name, tab_shot(spec.name)) for spec in window.specs
+            if spec.name not in own] + list(REGISTRY)
 
 
 async def _take(ctx: ShotContext, name: str, shot: Shot) -> Path:

@@ -21,7 +21,7 @@ from traitel_desktop.ui.frame.main_window import MainWindow
 from traitel_desktop.ui.widgets.async_tools import spawn, wait_dialog
 from traitel_desktop.ui.widgets.placeholder import PlaceholderTab
 
-TAB_NAMES = ["subaccounts", "numbers", "ivr-ivml", "activity", "spend", "costs"]
+TAB_NAMES = ["subaccounts", "numbers", "ivr-ivml", "activity", "spend", "costs", "alerts"]
 
 
 def make_window(qtbot: Any, session: Session) -> MainWindow:
@@ -75,7 +75,8 @@ def test_tabs_in_order_with_friendly_placeholders(qtbot: Any, session: Session) 
     window = make_window(qtbot, session)
     assert [spec.name for spec in window.specs] == TAB_NAMES
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
-    assert titles == ["Sub-accounts", "Numbers", "Menus & flows", "Activity", "Spend", "Costs"]
+    assert titles == ["Sub-accounts", "Numbers", "Menus & flows", "Activity", "Spend", "Costs",
+                      "Alerts"]
     numbers = window.tab("numbers")
     if isinstance(numbers, PlaceholderTab):
         assert numbers.title_label.text() == "Numbers"

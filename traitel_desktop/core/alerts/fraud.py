@@ -18,8 +18,8 @@ from traitel_desktop.core.phones import format_number
 
 __all__ = ["country_name", "country_of", "new_country_alerts", "outside_hours_alerts"]
 
-_WHAT_TO_DO = ("If this wasn't you, change that phone's SIP password in TraiTel's portal "
-               "and check who can use it.")
+_WHAT_TO_DO = ("If this wasn't you, change that internet phone's password (SIP password) in "
+               "TraiTel's portal and check who can use it.")
 
 
 def country_of(number: str) -> str | None:

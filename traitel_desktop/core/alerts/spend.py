@@ -42,8 +42,8 @@ def unusual_spend(
         f"Unusual spending today: {format_amount(day.amount)}",
         f"Today you spent {format_amount(day.amount)}, {day.ratio} times your usual "
         f"{format_amount(day.median)} a day (the middle day of the last {config.spend_window}"
-        " days). Look at Spend to see where it went; if it wasn't you, change the SIP "
-        "passwords of your phones in TraiTel's portal.",
+        " days). Look at Spend to see where it went; if it wasn't you, change the "
+        "passwords of your internet phones (SIP passwords) in TraiTel's portal.",
         f"{AlertKind.UNUSUAL_SPEND.value}:{today.isoformat()}", SPEND, now)]
 
 
@@ -80,8 +80,8 @@ def sub_account_spikes(
             f"{who[0].upper()}{who[1:]} spent {format_amount(amount)} in one hour",
             f"Between {hour:02d}:00 and {hour:02d}:59 on {day.isoformat()}, {who} spent "
             f"{format_amount(amount)}, more than it usually spends in a whole day "
-            f"({format_amount(usual)}). If this wasn't you, change that phone's SIP password "
-            "in TraiTel's portal.",
+            f"({format_amount(usual)}). If this wasn't you, change that internet "
+            "phone's password (SIP password) in TraiTel's portal.",
             f"{AlertKind.SUB_ACCOUNT_SPIKE.value}:{sub_id}:{day.isoformat()}T{hour:02d}",
             SPEND, now))
     return alerts

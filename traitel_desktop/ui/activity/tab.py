@@ -398,6 +398,37 @@ class ActivityTab(QWidget):
         else:
             self.history.cancel()
 
+    async def show_row(self, log: str, row_id: int, near: dt.date) -> bool:
+        """Show ``log`` on dates holding ``near`` and the week before it (an alert's row is
+        there), reload, and select the row whose ID is ``row_id`` (clearing a search or
+        sub-account that hides it). False when the archive has no such row."""
+        start, end = self.date_range()
+        start = min(start, near - dt.timedelta(days=7))
+        end = min(max(end, near), self.history.today())
+        self.log_box.blockSignals(True)
+        self.log_box.setCurrentIndex(self.log_box.findData(log))
+        self.log_box.blockSignals(False)
+        self._show_range(start, end)
+        if self.task is not None and not self.task.done():
+            self.task.cancel()
+        await self.reload()
+        table = self.model.table
+        ids = table.columns[0] if table.count else []
+        if row_id not in ids:
+            return False
+        table_row = list(ids).index(row_id)
+        if self.model.model_row(table_row) < 0:
+            for widget in (self.search, self.sub_box):
+                widget.blockSignals(True)
+            self.search.clear()
+            self.sub_box.setCurrentIndex(0)
+            for widget in (self.search, self.sub_box):
+                widget.blockSignals(False)
+            self.model.set_filter("", None)
+        self.body.select_table_row(table_row)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     # --- details --------------------------------------------------------------------------
     def copy_details(self) -> None:
         """Ctrl+C: put the selected row's details on the clipboard."""

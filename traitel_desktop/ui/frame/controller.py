@@ -129,6 +129,7 @@ class AppController(QObject):
         if notice:
             window.message_bar.show_info(notice)
         window.show()
+        window.start_watching()  # one watcher per window, closed with it
         ask_currency_once(window)  # first sign-in only; never for the demo
         if self.ready_hook is not None:
             await self.ready_hook(window)

@@ -117,10 +117,15 @@ class AccountHeader(QWidget):
         self.updated_label = QLabel(self)
         self.updated_label.setObjectName("accountSub")
         self.updated_label.setAccessibleName(self.tr("Last updated"))
+        self.watch_label = QLabel(self)
+        self.watch_label.setObjectName("accountSub")
+        self.watch_label.setAccessibleName(self.tr("Alerts"))
+        self.watch_label.hide()
         status = QVBoxLayout()
         status.setSpacing(0)
         status.addWidget(status_caption)
         status.addWidget(self.connection_label)
+        status.addWidget(self.watch_label)
         status.addWidget(self.gateway_label)
         status.addWidget(self.updated_label)
 
@@ -249,6 +254,21 @@ class AccountHeader(QWidget):
         self.gateway_label.setText(
             self.tr("Using the {0}").format(names[name]) if name in names else ""
         )
+
+    def show_watch_status(self, status: str) -> None:
+        """Show the watcher's status ("Watching", "Paused", "Not reachable, retrying in 4
+        min") in the owner's words."""
+        words = {"Watching": self.tr("Watching your account"),
+                 "Paused": self.tr("Alerts paused")}
+        self.watch_label.setText(words.get(status, status))
+        self.watch_label.setToolTip(self.tr(
+            "The app checks your balance and activity every few minutes while it runs and "
+            "tells you in the Alerts tab when something needs your attention."))
+        self.watch_label.show()
+
+    def focus_balance(self) -> None:
+        """Bring the owner's eye to the balance (an alert about money was opened)."""
+        self.refresh_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_connection(self, online: bool) -> None:
         self.connection_label.setText("● " + (self.tr("Online") if online else self.tr("Offline")))

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from traitel_desktop.services import Superseded
 from traitel_desktop.services.currency import owner_currency, show_currency
+from traitel_desktop.services.storage import StorageError
+from traitel_desktop.ui.alerts.watching import forget_watcher, watch_minutes, watcher_for
+from traitel_desktop.ui.frame import alert_links
 from traitel_desktop.ui.frame.crash import report
 from traitel_desktop.ui.frame.header import AccountHeader
 from traitel_desktop.ui.frame.tab_host import TabHost
@@ -25,6 +28,7 @@ from traitel_desktop.ui.widgets.message_bar import MessageBar
 if TYPE_CHECKING:
     from traitel_desktop.services import Session
     from traitel_desktop.services.demo import PracticeData
+    from traitel_desktop.services.watcher import StoredAlert, Watcher
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +73,20 @@ class MainWindow(QMainWindow):
         self.hosts: list[TabHost] = []
         for spec in self.specs:
             host = TabHost(spec, session, self.tabs)  # the real tab is built when first shown
+            host.content_built.connect(self._tab_built)
             self.hosts.append(host)
             self.tabs.addTab(host, spec.title.replace("&", "&&"))
+        #: The session's watcher (started by :meth:`start_watching`); None when the
+        #: account's record cannot be opened (the Alerts tab then says why).
+        self.watcher: Watcher | None = None
+        try:
+            self.watcher = watcher_for(session)
+        except StorageError as exc:
+            log.warning("alerts unavailable: %s", exc)
+        else:
+            self.watcher.alerts_changed.connect(self.show_unread)
+            self.watcher.status_changed.connect(self.header.show_watch_status)
+        self.show_unread()
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -190,6 +206,8 @@ class MainWindow(QMainWindow):
             return
         self.header.set_threshold(settings.low_balance_threshold)
         self.header.set_refresh_minutes(settings.refresh_minutes)
+        if self.watcher is not None:
+            self.watcher.interval_minutes = watch_minutes(settings)
 
     def _restore_state(self) -> None:
         settings = self.session.settings
@@ -223,6 +241,27 @@ class MainWindow(QMainWindow):
             if host.spec.name == name:
                 return host.content()
         raise KeyError(name)
+
+    # --- alerts -------------------------------------------------------------------------
+    def start_watching(self) -> None:
+        """Start checking the account every few minutes (the app does, once the window is
+        shown); the header shows how it goes."""
+        if self.watcher is not None:
+            self.watcher.start()
+            self.header.show_watch_status(self.watcher.status)
+
+    def show_unread(self) -> None:
+        """The Alerts tab's title with the unread count: "Alerts (3)"."""
+        alert_links.show_unread(self)
+
+    def _tab_built(self, widget: QWidget) -> None:
+        opened = getattr(widget, "open_requested", None)
+        if opened is not None:
+            opened.connect(self.open_alert)
+
+    def open_alert(self, alert: StoredAlert) -> asyncio.Task[Any] | None:
+        """Open where ``alert`` points (see :func:`.alert_links.open_alert`)."""
+        return alert_links.open_alert(self, alert)
 
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
@@ -305,6 +344,11 @@ class MainWindow(QMainWindow):
             self.tray.dispose()
             self.tray = None
         self.header.timer.stop()
+        if self.watcher is not None:
+            self.watcher.alerts_changed.disconnect(self.show_unread)
+            self.watcher.status_changed.disconnect(self.header.show_watch_status)
+            forget_watcher(self.session)
+            self.watcher = None
         for task in self._reloads.values():
             task.cancel()
         super().closeEvent(event)

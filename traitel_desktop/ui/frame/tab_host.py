@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 
 
 class TabHost(QWidget):
-    """Holds one tab; :meth:`content` builds it (once) from its :class:`TabSpec`."""
+    """Holds one tab; :meth:`content` builds it (once) from its :class:`TabSpec` and then
+    emits ``built(widget)``."""
+
+    content_built = Signal(QWidget)
 
     def __init__(self, spec: TabSpec, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,4 +43,5 @@ class TabHost(QWidget):
             widget.setObjectName(f"tab-{self.spec.name}")
             self._layout.addWidget(widget)
             self._content = widget
+            self.content_built.emit(widget)
         return self._content

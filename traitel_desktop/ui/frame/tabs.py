@@ -128,4 +128,15 @@ def tab_specs() -> list[TabSpec]:
             ),
             "SP_FileDialogContentsView",
         ),
+        TabSpec(
+            "alerts",
+            "traitel_desktop.ui.alerts.tab",
+            "AlertsTab",
+            _tr("Alerts"),
+            _tr(
+                "What the app noticed on your account while it ran: low balance, new faxes "
+                "and texts, missed calls, failed faxes and unusual spending."
+            ),
+            "SP_MessageBoxWarning",
+        ),
     ]
