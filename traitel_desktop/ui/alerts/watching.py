@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from traitel_desktop.core.alerts import AlertConfig
+from traitel_desktop.core.alerts.config import config_from
 from traitel_desktop.services.watcher import Watcher
 
 if TYPE_CHECKING:
@@ -23,10 +24,11 @@ _watchers: WeakKeyDictionary[Session, Watcher] = WeakKeyDictionary()
 
 
 def alert_config(settings: AppSettings | None) -> AlertConfig:
-    """The owner's alert choices read from ``settings`` (the defaults for now: the alert
-    settings plug in here)."""
-    del settings
-    return AlertConfig()
+    """The owner's alert choices read from ``settings`` (Settings → Alerts), as the rules
+    read them; the defaults without settings."""
+    if settings is None:
+        return AlertConfig()
+    return config_from(settings.alert_settings)
 
 
 def watch_minutes(settings: AppSettings | None) -> int:

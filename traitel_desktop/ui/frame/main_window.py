@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         else:
             self.watcher.alerts_changed.connect(self.show_unread)
             self.watcher.status_changed.connect(self.header.show_watch_status)
+            alert_links.connect_alerts(self)
         self.show_unread()
 
         body = QWidget(self)
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         tray.refresh_requested.connect(self.refresh)
         tray.quit_requested.connect(self._quit)
         tray.pause_toggled.connect(self.alerts_paused)
+        alert_links.connect_tray(self, tray)
 
     def bring_back(self) -> None:
         """Show the window again (from the tray), in front."""

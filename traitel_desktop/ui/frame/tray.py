@@ -5,6 +5,7 @@ Refresh, Pause alerts and Quit. It exists only where the system has a tray
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from traitel_desktop.core.money import format_amount
 from traitel_desktop.ui.frame.look import app_icon
+
+#: How long a notification stays up (the system may shorten it).
+NOTIFICATION_MS = 15_000
 
 
 def tray_available() -> bool:
@@ -29,6 +33,8 @@ class AppTray(QSystemTrayIcon):
     refresh_requested = Signal()
     pause_toggled = Signal(bool)
     quit_requested = Signal()
+    #: The owner clicked the last notification: the alert it showed.
+    message_opened = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(app_icon(), parent)
@@ -50,7 +56,23 @@ class AppTray(QSystemTrayIcon):
         self.menu.addAction(self.quit_action)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
+        self.messageClicked.connect(self._message_clicked)
+        #: The alert the last notification showed (None before the first).
+        self.last_alert: Any = None
         self.show_balance(None)
+
+    def notify(self, alert: Any) -> None:
+        """Pop up ``alert`` (a ``core.alerts.Alert``) as a desktop notification."""
+        from traitel_desktop.core.alerts import Severity
+
+        self.last_alert = alert
+        icon = (QSystemTrayIcon.MessageIcon.Critical if alert.severity is Severity.CRITICAL
+                else QSystemTrayIcon.MessageIcon.Warning)
+        self.showMessage(alert.title, alert.text, icon, NOTIFICATION_MS)
+
+    def _message_clicked(self) -> None:
+        if self.last_alert is not None:
+            self.message_opened.emit(self.last_alert)
 
     def show_balance(self, balance: object) -> None:
         """The tooltip: the app's name and the balance (a Decimal; otherwise not known yet)."""
