@@ -27,10 +27,17 @@ def is_currency_code(text: object) -> bool:
     return isinstance(text, str) and _CODE.fullmatch(text) is not None and is_currency(text)
 
 
+#: Names of "no particular locale" (Qt's ``QLocale.c()`` is ``"C"``).
+_PLAIN_LOCALES = frozenset({"C", "POSIX"})
+
+
 @lru_cache(maxsize=64)
 def babel_locale(name: str) -> Locale:
     """The CLDR locale called ``name`` (``"en_AU"``, ``"de-DE"``); English when CLDR does not
-    know it (Qt calls its plain locale ``"C"``)."""
+    know it, and for Qt's plain locale ``"C"`` (and ``"POSIX"``): Babel 2.19 reads that as
+    ``en_US_POSIX``, whose amounts have no thousands separator, where 2.18 refused it."""
+    if name.split(".")[0].upper() in _PLAIN_LOCALES:
+        return Locale.parse(FALLBACK_LOCALE)
     try:
         return Locale.parse(name.replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
