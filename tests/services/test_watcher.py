@@ -9,6 +9,7 @@ The sandbox's "today" is fixed and the services use the same clock; checks are d
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers.fresh_sandbox import until
 from tests.services.test_history_service import dead_urls, make_session
 from traitel_desktop.core.alerts import AlertConfig, AlertKind
 from traitel_desktop.sandbox import start_sandbox
@@ -135,3 +137,22 @@ def test_an_unreachable_gateway_raises_nothing_and_backs_off(
         history.close()
         forget_record(dead)
         dead.close()
+
+
+def test_closing_during_a_check_schedules_nothing_after_it(
+    session: Any, sb: Any, run: Callable[..., Any]
+) -> None:
+    """The cancelled check's end used to start the timer again, so a closed watcher kept
+    checking (and a test left a running timer behind)."""
+    watcher, history = make_watcher(session, sb)
+    try:
+        watcher.start()  # a check starts at once (a zero-time timer)
+        run(until(lambda: watcher._task is not None))
+        task = watcher._task
+        watcher.close()
+        assert task is not None
+        run(asyncio.wait([task]))
+        assert task.cancelled() or task.done()
+        assert not watcher._timer.isActive()
+    finally:
+        history.close()

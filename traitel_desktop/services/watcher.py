@@ -93,6 +93,7 @@ class Watcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
         self._status = status_text(paused=False, failures=0, wait_minutes=self.wait_minutes)
+        self._closed = False
 
     # --- the schedule -------------------------------------------------------------------
     @property
@@ -131,13 +132,14 @@ class Watcher(QObject):
         self.start()
 
     def close(self) -> None:
-        """Stop the timer and a running check."""
+        """Stop the timer and a running check; nothing is scheduled after it."""
+        self._closed = True
         self._timer.stop()
         if self._task is not None:
             self._task.cancel()
 
     def _schedule(self, minutes: int) -> None:
-        if not self.paused:
+        if not self.paused and not self._closed:
             self._timer.start(minutes * 60_000)
 
     def _tick(self) -> None:
