@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,18 @@ def test_every_feature_has_a_room() -> None:
     rooms = {p.name for p in ui.iterdir() if (p / "__init__.py").exists()}
     assert {"frame", "widgets", "subaccounts", "numbers", "did_wizard", "ivr", "activity",
             "spend", "costs", "change_history"} <= rooms
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code lives in tests/helpers; fixtures come from conftest files (which may
+    share fixtures with each other): a test module that imports another module of tests or a
+    conftest ties them together."""
+    tests = Path(__file__).resolve().parent
+    pattern = re.compile(r"^\s*(?:from|import) tests\.(?!helpers\b)([\w.]+)", re.MULTILINE)
+    offenders = [
+        f"{path.relative_to(tests)}: tests.{match}"
+        for path in tests.rglob("test_*.py")
+        if "helpers" not in path.relative_to(tests).parts
+        for match in pattern.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

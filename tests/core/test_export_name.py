@@ -9,13 +9,12 @@ import re
 import pytest
 from pathvalidate import is_valid_filename
 
+from tests.helpers.log_titles import TITLES
 from traitel_desktop.core.export_name import export_file_name
 
 START, END = dt.date(2026, 11, 30), dt.date(2026, 12, 6)
 #: The plain names the Activity tab shows for the six logs (tests/ui/activity checks that
 #: these are still its words).
-TITLES = ("Faxes sent", "Faxes received", "Calls made", "Calls received",
-          "Text messages sent", "Text messages received")
 WINDOWS_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 

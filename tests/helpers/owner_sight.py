@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from traitel_desktop.core.money import format_amount
@@ -80,3 +81,11 @@ def shots_folder(size: tuple[int, int], mode: str) -> Path | None:
     if not root or size != SIZES[0]:
         return None
     return Path(root) / mode
+
+
+#: Every task at both sizes, by mouse and by keyboard.
+task_params = pytest.mark.parametrize(
+    ("size", "mode"),
+    [(s, m) for s in SIZES for m in MODES],
+    ids=[f"{w}x{h}-{m}" for (w, h) in SIZES for m in MODES],
+)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 
-from traitel_desktop.sandbox import Sandbox, start_sandbox
-
 #: Every test sandbox believes today is this date (in every time zone).
-TODAY = date(2026, 5, 9)
+from tests.helpers.sandbox_day import TODAY
+from traitel_desktop.sandbox import Sandbox, start_sandbox
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.sandbox_day import TODAY
 from tests.helpers.wire import call
-from tests.sandbox.conftest import TODAY
 from traitel_desktop.api import TraiTelClient, errors, records
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL, Faults, Sandbox
 

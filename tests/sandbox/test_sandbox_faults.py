@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.helpers.sandbox_day import TODAY
 from tests.helpers.wire import call
-from tests.sandbox.conftest import TODAY
 from traitel_desktop.sandbox import Faults, Sandbox, start_sandbox
 
 

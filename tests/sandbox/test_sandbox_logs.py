@@ -10,8 +10,8 @@ from functools import cache
 
 import pytest
 
+from tests.helpers.sandbox_day import TODAY
 from tests.helpers.wire import call, call_with
-from tests.sandbox.conftest import TODAY
 from traitel_desktop.contract.fax_codes import FAX_ERRORS, FAX_STATES
 from traitel_desktop.contract.modes import LOG_MODES
 from traitel_desktop.sandbox import Sandbox, start_sandbox

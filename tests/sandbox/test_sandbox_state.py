@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.helpers.sandbox_day import TODAY
 from tests.helpers.wire import call
-from tests.sandbox.conftest import TODAY
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL, Sandbox, start_sandbox
 from traitel_desktop.sandbox.db import DB_FILE_NAME
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import socket
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
+from tests.helpers.history_session import dead_urls, make_session
 from traitel_desktop.sandbox import start_sandbox
 
 T = TypeVar("T")
@@ -39,14 +39,6 @@ def run(qloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
     return _run
 
 
-def make_session(urls: tuple[str, str], data_dir: Path, run: Callable[..., Any]) -> Any:
-    from traitel_desktop.services import Session
-
-    session = Session("demo", "demo", urls, data_dir=data_dir, connect_timeout=1.0,
-                      read_timeout=10.0)
-    return session
-
-
 @pytest.fixture
 def session(sb: Any, tmp_path: Path, run: Callable[..., Any]) -> Iterator[Any]:
     sess = make_session((sb.primary_url, sb.alternate_url), tmp_path / "data", run)
@@ -62,16 +54,6 @@ def service(session: Any, sb: Any) -> Iterator[Any]:
     svc = HistoryService(session, today=sb.today_for)
     yield svc
     svc.close()
-
-
-def dead_urls() -> tuple[str, str]:
-    """Two loopback URLs where nothing listens."""
-    ports = []
-    for _ in range(2):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            ports.append(s.getsockname()[1])
-    return tuple(f"http://127.0.0.1:{p}/accountmanager.pl" for p in ports)  # type: ignore[return-value]
 
 
 def test_ensure_syncs_with_progress_then_reads_without_network(

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.helpers.fresh_sandbox import until
-from tests.services.test_history_service import dead_urls, make_session
+from tests.helpers.history_session import dead_urls, make_session
 from traitel_desktop.core.alerts import AlertConfig, AlertKind
 from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.services.changes import forget_record

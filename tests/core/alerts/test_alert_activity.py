@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.core.alerts.alert_rows import NOW, call, fax_in, fax_out, text_in
+from tests.helpers.alert_rows import NOW, call, fax_in, fax_out, text_in
 from traitel_desktop.core.alerts import Alert, AlertConfig, AlertKind
 from traitel_desktop.core.alerts.activity import row_alerts
 from traitel_desktop.core.alerts.rows import log_rows

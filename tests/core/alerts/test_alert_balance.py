@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from tests.core.alerts.alert_rows import NOW
+from tests.helpers.alert_rows import NOW
 from traitel_desktop.core.alerts import AlertConfig, AlertKind, Severity
 from traitel_desktop.core.alerts.balance import (
     LEVEL_CRITICAL,

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from tests.core.alerts.alert_rows import NOW, call, fax_in, fax_out, text_in
+from tests.helpers.alert_rows import NOW, call, fax_in, fax_out, text_in
 from traitel_desktop.core.alerts import AlertConfig, AlertKind, Check, WatchState, evaluate
 from traitel_desktop.core.alerts.state import state_from_texts, state_to_texts
 

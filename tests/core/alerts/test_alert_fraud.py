@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from tests.core.alerts.alert_rows import NOW, call
+from tests.helpers.alert_rows import NOW, call
 from traitel_desktop.core.alerts import AlertConfig, BusinessHours
 from traitel_desktop.core.alerts.fraud import new_country_alerts, outside_hours_alerts
 from traitel_desktop.core.alerts.rows import log_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from tests.core.alerts.alert_rows import NOW, call, fax_out
+from tests.helpers.alert_rows import NOW, call, fax_out
 from traitel_desktop.core.alerts import AlertConfig
 from traitel_desktop.core.alerts.rows import LogRow, log_rows
 from traitel_desktop.core.alerts.spend import hourly_spend, sub_account_spikes, unusual_spend

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
-from tests.core.test_export_name import TITLES
 from tests.helpers.activity import choose
+from tests.helpers.log_titles import TITLES
 from traitel_desktop.services import Session
 from traitel_desktop.services.history import HistoryService
 from traitel_desktop.services.settings import AppSettings

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.activity import DAYS, choose, column
+from tests.helpers.history_session import dead_urls
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.api.decode import fax_result, sms_text
@@ -397,15 +397,6 @@ def test_sync_shows_progress_and_cancel_keeps_what_arrived(
     kept = history.rows("logsmsout", start, end)
     assert tab.model.rowCount() == len(kept) > 0
     assert history.missing_days(["logsmsout"], start, end) > 2
-
-
-def dead_urls() -> tuple[str, str]:
-    ports = []
-    for _ in range(2):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            ports.append(s.getsockname()[1])
-    return (f"http://127.0.0.1:{ports[0]}/x", f"http://127.0.0.1:{ports[1]}/x")
 
 
 def test_offline_shows_archived_rows_marked_with_the_last_sync(

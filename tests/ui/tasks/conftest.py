@@ -27,18 +27,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from tests.helpers.owner import MODES, SIZES, Owner, shots_folder
+from tests.helpers.owner import Owner, shots_folder
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.services import Session
 from traitel_desktop.ui.frame.controller import AppController
 from traitel_desktop.ui.frame.main_window import MainWindow
-
-#: Every task at both sizes, by mouse and by keyboard.
-task_params = pytest.mark.parametrize(
-    ("size", "mode"),
-    [(s, m) for s in SIZES for m in MODES],
-    ids=[f"{w}x{h}-{m}" for (w, h) in SIZES for m in MODES],
-)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.owner import MODES, SIZES, Key, Owner, shows_amount
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.core.dates import clock_text, zone_place
 from traitel_desktop.ui.frame.main_window import MainWindow

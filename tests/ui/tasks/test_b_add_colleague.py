@@ -11,7 +11,7 @@ from typing import Any
 
 from tests.helpers.fresh_sandbox import fresh_sandbox, sign_in_request
 from tests.helpers.owner import Key, Owner
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.sandbox import OTHER_ACCOUNT_EMAIL
 from traitel_desktop.ui.frame.main_window import MainWindow

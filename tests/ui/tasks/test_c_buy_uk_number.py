@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QListWidget, QWizard
 
 from tests.helpers.fresh_sandbox import fresh_sandbox, sign_in_request
 from tests.helpers.owner import Key, Owner, shows_amount
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.core.did_purchase.flow import Step
 from traitel_desktop.core.phones import format_number

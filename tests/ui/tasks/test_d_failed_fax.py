@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit
 
 from tests.helpers.owner import Key, Mod, Owner
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.contract.fax_codes import FAX_ERRORS, FAX_STATES
 from traitel_desktop.ui.activity.tab import ActivityTab

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from tests.helpers.owner import Key, Owner, shows_amount
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.contract.logs import to_money
 from traitel_desktop.contract.zones import today_in

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.helpers.owner import Key, Owner, shows_amount
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.api import TraiTelClient
 from traitel_desktop.contract.modes import SMS_COST_TYPES
 from traitel_desktop.core.costs import Destination, read_destination

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 
 from tests.helpers.owner import Key, Owner
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.core.export_name import export_file_name
 from traitel_desktop.ui.activity.columns import log_titles
 from traitel_desktop.ui.activity.tab import ActivityTab

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.owner import Key, Owner
-from tests.ui.tasks.conftest import task_params
+from tests.helpers.owner_sight import task_params
 from traitel_desktop.ui.frame.main_window import MainWindow
 from traitel_desktop.ui.help.pages import GLOSSARY
 from traitel_desktop.ui.help.window import HelpWindow
