@@ -39,7 +39,7 @@ FACTOR_PATTERN = r"^\d{1,3}([.]\d{0,2})?$"
 SWITCHES = {
     "low_balance": "Low &balance",
     "runway": "Balance runs &out within",
-    "unusual_spend": "Unusual &spend: today over",
+    "unusual_spend": "Unusual &spend: times a usual day",
     "new_fax": "New &fax received",
     "new_text": "New te&xt message",
     "missed_call": "Missed c&all",
