@@ -105,3 +105,19 @@ def test_ctrl_and_shift_clicks_keep_pane_and_selection_in_step(tab: ActivityTab)
     # A plain click again after all that.
     click(tab, 0)
     assert selected_rows(tab) == [0] and shows(tab, 0)
+
+
+def test_tabbing_into_the_table_chooses_its_first_row(qtbot: Any, tab: ActivityTab) -> None:
+    """By keyboard alone the owner Tabs into the table: its first row is chosen and shown at
+    once (before, nothing was selected, and Ctrl+Home on the row already current showed
+    nothing at all)."""
+    tab.view.clearSelection()
+    tab.view.selectionModel().clearCurrentIndex()
+    tab.activateWindow()
+    previous = tab.view.previousInFocusChain()
+    previous.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(previous, Qt.Key.Key_Tab)
+    assert tab.view.hasFocus()
+    assert selected_rows(tab) == [0] and shows(tab, 0), tab.body.details_text()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert selected_rows(tab) == [0] and shows(tab, 0)

@@ -54,7 +54,7 @@ def pick_log(owner: Owner, box: QComboBox, name: str) -> None:
 
 def set_first_day(owner: Owner, tab: ActivityTab, day: dt.date) -> None:
     """Put ``day`` in the From date: reach its day part (a click on it, or Alt+F), then type
-    the year, the month and the day, each in its part (Tab and Shift+Tab move between them),
+    day 1, the year, the month and the day, each in its part (Tab and Shift+Tab move between them),
     then Enter. The To date stays."""
     edit, end = tab.start_edit, tab.date_range()[1]
     if owner.by_keyboard:
@@ -67,8 +67,10 @@ def set_first_day(owner: Owner, tab: ActivityTab, day: dt.date) -> None:
                                  text.height() // 2), double=True)
     sections = QDateTimeEdit.Section
     assert edit.currentSection() is sections.DaySection
-    # Year, month, then day: each step gives a date that exists and is not after today.
-    for part, section in ((str(day.year), sections.YearSection),
+    # Day 1 first, then year, month and day: each step gives a date that exists and is not
+    # after today (the field refuses one that is: on the 1st of a month, typing the month
+    # before the day would have asked for a day of that month still to come).
+    for part, section in (("1", sections.DaySection), (str(day.year), sections.YearSection),
                           (f"{day:%b}", sections.MonthSection),
                           (str(day.day), sections.DaySection)):
         for _ in range(3):

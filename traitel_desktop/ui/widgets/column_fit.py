@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QFocusEvent, QHelpEvent
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QToolTip, QWidget
 
 __all__ = ["ColumnWidth", "FittedTableView", "fit_widths"]
@@ -76,6 +76,25 @@ class FittedTableView(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self._column_widths: Callable[[], Sequence[ColumnWidth]] = lambda: ()
         self._fitted_width = -1
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in by keyboard with nothing selected selects the current row (the first):
+        otherwise the row under the keyboard is not shown as chosen, and the arrow keys or
+        Ctrl+Home on the row already current change nothing the owner can see."""
+        super().focusInEvent(event)
+        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                   Qt.FocusReason.ShortcutFocusReason)
+        if event.reason() not in reasons:
+            return
+        selection = self.selectionModel()
+        if selection is None or selection.hasSelection() or self.model() is None:
+            return
+        current = self.currentIndex()
+        if not current.isValid() and self.model().rowCount() > 0:
+            current = self.model().index(0, 0)
+        if current.isValid():
+            selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
 
     def set_column_widths(self, columns: Callable[[], Sequence[ColumnWidth]]) -> None:
         """Fit the columns from now on; ``columns()`` describes each column shown."""
