@@ -38,13 +38,13 @@ def country_of(number: str) -> str | None:
 
 
 def country_name(region: str) -> str:
-    """The English name of a region code ("Germany"), or the code."""
-    import phonenumbers
-    from phonenumbers import geocoder
+    """The English name of a region code ("Germany"), or the code. From Babel's CLDR data
+    (core has no Qt, so not QLocale as the Numbers tab): phonenumbers' geocoder would load
+    40 MB of place names for it, and the installers leave them out."""
+    from babel import Locale
 
-    example = phonenumbers.example_number(region)
-    name = geocoder.country_name_for_number(example, "en") if example else ""
-    return name or region
+    name = Locale.parse("en").territories.get(region, "")
+    return name if isinstance(name, str) and name else region
 
 
 def new_country_alerts(
