@@ -134,6 +134,20 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
 
 
 @pytest.fixture
+def sb() -> Iterator[Any]:
+    """A demo sandbox of the test's own whose today is pinned at ``HISTORY_DAY``
+    (tests/helpers/history_session.py): the history, sync, repair and watcher tests."""
+    from tests.helpers.history_session import HISTORY_DAY
+    from traitel_desktop.sandbox import start_sandbox
+
+    sandbox = start_sandbox(seed=1, preset="demo", today=HISTORY_DAY)
+    try:
+        yield sandbox
+    finally:
+        sandbox.stop()
+
+
+@pytest.fixture
 def run(
     qloop: asyncio.AbstractEventLoop,
 ) -> Callable[..., Any]:

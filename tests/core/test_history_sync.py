@@ -18,25 +18,15 @@ from typing import Any
 import pytest
 
 from tests.helpers.did_sandbox_api import Api
+from tests.helpers.history_session import HISTORY_DAY
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.core.history_sync import HistorySync, RetryPolicy, month_chunks
-from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
 
 D = dt.date
-TODAY = D(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 LOG = "logsmsout"
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    """A demo sandbox whose today is fixed at :data:`TODAY`."""
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 @pytest.fixture

@@ -14,20 +14,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.helpers.did_sandbox_api import Api
+from tests.helpers.history_session import HISTORY_DAY
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.core.history_sync import HistorySync, RetryPolicy
-from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
 
 D = dt.date
-TODAY = D(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 LOG = "logsmsout"
 FIRST = TODAY - dt.timedelta(days=364)
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,15 +58,6 @@ sync = HistorySync(call, archive, today=lambda zone: today, parallel=1,
 asyncio.run(sync.sync(["logsmsout"], today - dt.timedelta(days=364), today, progress))
 print("finished", flush=True)
 """
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 def test_kill_during_a_flaky_sync_leaves_a_consistent_archive_that_resumes(

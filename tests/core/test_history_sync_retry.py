@@ -20,29 +20,20 @@ import pytest
 from tests.helpers.did_sandbox_api import Api
 from tests.helpers.fake_gateway import Recorded
 from tests.helpers.flaky_gateway import DROP, FlakyGateway, log_range
+from tests.helpers.history_session import HISTORY_DAY
 from tests.helpers.log_rows import fetch_rows
 from traitel_desktop.api.errors import ApiError
 from traitel_desktop.contract.logs import LOG_NAMES
 from traitel_desktop.core.history_sync import Chunk, HistorySync, Offline, RetryPolicy
-from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.store.archive import Archive
 
 D = dt.date
-TODAY = D(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 LOG = "logsmsout"
 JANUARY = (LOG, "2026-01-01", "2026-01-31")
 JANUARY_SPAN = (D(2026, 1, 1), D(2026, 1, 31))
 TRIES = 3
 QUICK = RetryPolicy(attempts=TRIES, base=0.01)
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 @pytest.fixture

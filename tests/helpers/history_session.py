@@ -1,12 +1,17 @@
-"""A Session on chosen gateway URLs for the history and watcher service tests, and URLs
-where nothing listens (a gateway that is down)."""
+"""For the history, sync and watcher tests: the day their sandbox (``sb``, tests/conftest.py)
+is pinned to, a Session on chosen gateway URLs, and URLs where nothing listens (a gateway
+that is down)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+#: The day the ``sb`` fixture's demo sandbox is pinned to (its data ends that day).
+HISTORY_DAY = dt.date(2026, 5, 20)
 
 
 def make_session(urls: tuple[str, str], data_dir: Path, run: Callable[..., Any]) -> Any:

@@ -14,21 +14,12 @@ from typing import Any
 import pytest
 
 from tests.helpers.damage import DAMAGES, damage_file
-from traitel_desktop.sandbox import start_sandbox
+from tests.helpers.history_session import HISTORY_DAY
 from traitel_desktop.store.archive import Archive
 
-TODAY = dt.date(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 WEEK = (TODAY - dt.timedelta(days=6), TODAY)
 LOG = "logvoicein"
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 @pytest.fixture

@@ -14,21 +14,11 @@ from typing import Any, TypeVar
 
 import pytest
 
-from tests.helpers.history_session import dead_urls, make_session
-from traitel_desktop.sandbox import start_sandbox
+from tests.helpers.history_session import HISTORY_DAY, dead_urls, make_session
 
 T = TypeVar("T")
-TODAY = dt.date(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 WEEK = (TODAY - dt.timedelta(days=6), TODAY)
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 @pytest.fixture

@@ -19,25 +19,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.helpers.fresh_sandbox import until
-from tests.helpers.history_session import dead_urls, make_session
+from tests.helpers.history_session import HISTORY_DAY, dead_urls, make_session
 from traitel_desktop.core.alerts import AlertConfig, AlertKind
-from traitel_desktop.sandbox import start_sandbox
 from traitel_desktop.services.changes import forget_record
 from traitel_desktop.services.history import HistoryService
 from traitel_desktop.services.watcher import Watcher
 
-TODAY = dt.date(2026, 5, 20)
+TODAY = HISTORY_DAY  # the day the `sb` sandbox is pinned to (tests/conftest.py)
 NOW = dt.datetime(2026, 5, 20, 2, 0, tzinfo=dt.UTC)  # noon in Sydney
 ROW_ALERTS = frozenset({AlertKind.NEW_TEXT, AlertKind.NEW_FAX, AlertKind.MISSED_CALL})
-
-
-@pytest.fixture
-def sb() -> Iterator[Any]:
-    sandbox = start_sandbox(seed=1, preset="demo", today=TODAY)
-    try:
-        yield sandbox
-    finally:
-        sandbox.stop()
 
 
 @pytest.fixture
